@@ -1,0 +1,45 @@
+-- Invitations: an email invited to a role, with initial checkboxes and an IP allowlist. The token
+-- is never stored, only its SHA-256, so a database leak yields no usable link.
+
+-- tables
+
+create table rolecall.invitations (
+  id uuid primary key default gen_random_uuid(),
+  organization_id uuid not null references rolecall.organizations (id) on delete cascade,
+  email text not null check (email = lower(btrim(email)) and email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' and length(email) <= 320),
+  role_id uuid not null,
+  grants text[] not null default '{}',
+  denies text[] not null default '{}',
+  ip_allowlist cidr[] not null default '{}',
+  token_hash bytea not null unique check (length(token_hash) = 32),
+  status rolecall.invitation_status not null default 'pending',
+  expires_at timestamptz not null,
+  send_count integer not null default 1 check (send_count >= 1),
+  last_sent_at timestamptz not null default now(),
+  language text not null default 'en' check (language in ('en', 'uk')),
+  invited_by uuid references auth.users (id) on delete set null,
+  accepted_by uuid references auth.users (id) on delete set null,
+  responded_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  foreign key (role_id, organization_id) references rolecall.roles (id, organization_id) on delete cascade,
+  check (not (grants && denies))
+);
+comment on table rolecall.invitations is 'Invitations by email (payments-platform flow): single-use token stored as a hash, expiry, resend count. One pending invitation per organization and email.';
+comment on column rolecall.invitations.grants is 'Permission keys ticked at invitation time; become member overrides on accept.';
+comment on column rolecall.invitations.token_hash is 'sha256 of the link token; the token itself exists only in the email.';
+comment on column rolecall.invitations.send_count is 'How many times it was sent; each resend replaces the token, so older links stop working.';
+create unique index invitations_one_pending on rolecall.invitations (organization_id, email) where status = 'pending';
+create index invitations_email_idx on rolecall.invitations (email);
+create index invitations_role_idx on rolecall.invitations (role_id);
+
+-- triggers
+
+create trigger invitations_touch_updated_at before update on rolecall.invitations
+  for each row execute function rolecall_private.touch_updated_at();
+
+-- RLS (policies follow the access helpers); writes go through RPC functions only.
+
+alter table rolecall.invitations enable row level security;
+grant select on rolecall.invitations to authenticated;
+grant all on rolecall.invitations to service_role;

@@ -1,0 +1,2 @@
+-- Demo data (filled in by the templates work).
+select 1;
