@@ -59,6 +59,11 @@ declare
   v_hops integer := coalesce(nullif(current_setting('rolecall.trusted_proxy_hops', true), '')::integer, 0);
   v_parts text[];
 begin
+  -- An edge function acting for a verified user (rolecall_private.act_as) passes the address of its
+  -- own caller; PostgREST gives API clients no way to set this setting.
+  if nullif(current_setting('rolecall.client_ip', true), '') is not null then
+    return current_setting('rolecall.client_ip', true)::inet;
+  end if;
   if v_forwarded is null then
     return null;
   end if;
@@ -74,7 +79,7 @@ exception when invalid_text_representation then
   return null;
 end;
 $$;
-comment on function rolecall_private.request_ip() is 'Client IP of the current API request: the x-forwarded-for entry the last trusted proxy appended (rolecall.trusted_proxy_hops, default 0 = rightmost). Null outside an API request.';
+comment on function rolecall_private.request_ip() is 'Client IP of the current API request: the address an edge function vouched for (rolecall.client_ip), else the x-forwarded-for entry the last trusted proxy appended (rolecall.trusted_proxy_hops, default 0 = rightmost). Null outside an API request.';
 revoke execute on function rolecall_private.request_ip() from public;
 grant execute on function rolecall_private.request_ip() to authenticated, service_role;
 

@@ -1,0 +1,332 @@
+-- Invitations (invariant 6): a token is single-use, expires, dies when resent or revoked, and
+-- accepting is atomic.
+--
+-- Who may call what, and why:
+--   create_invitation / resend_invitation / invitation_by_token: service_role only. The edge
+--     function verifies the caller's JWT, makes the token and passes only its hash, acting for the
+--     caller (rolecall_private.act_as), so every rule below still applies to that user. If users
+--     could call them directly they could pick the token themselves and accept in the invitee's
+--     name: the link must prove control of the mailbox.
+--   revoke_invitation, accept_invitation, decline_invitation: signed-in users directly.
+-- Error codes: RC401 unknown link · RC402 expired · RC403 revoked · RC404 already used ·
+--   RC405 already a member · RC406 a pending invitation exists · RC407 signed in with another email ·
+--   RC408 invalid email · RC409 too many invitations (rate limit) · RC410 email not confirmed.
+
+-- tables
+
+create index audit_events_actor_idx on rolecall.audit_events (actor_id, created_at desc);
+
+create view rolecall.invitation_list with (security_invoker = true) as
+  select i.id, i.organization_id, i.email, i.role_id, r.name as role_name, i.grants, i.denies, i.ip_allowlist,
+         case when i.status = 'pending' and i.expires_at <= now() then 'expired'::rolecall.invitation_status
+              else i.status end as status,
+         i.expires_at, i.send_count, i.last_sent_at, i.language, i.invited_by, i.accepted_by, i.responded_at, i.created_at,
+         o.name as organization_name
+    from rolecall.invitations i
+    join rolecall.roles r on r.id = i.role_id
+    join rolecall.organizations o on o.id = i.organization_id;
+comment on view rolecall.invitation_list is 'Invitations as the widget lists them: status already says expired when the link is past its expiry; no token hash. Same visibility as the table (security_invoker).';
+
+-- grants
+
+grant select on rolecall.invitation_list to authenticated, service_role;
+
+-- functions
+
+create function rolecall_private.act_as(p_user uuid, p_client_ip inet) returns void
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_email text;
+begin
+  if p_user is null then
+    raise exception 'Sign in first' using errcode = 'RC101';
+  end if;
+  select u.email into v_email from auth.users u where u.id = p_user;
+  if not found then
+    raise exception 'User not found' using errcode = 'RC306', detail = format('user %s', p_user);
+  end if;
+  -- For the rest of this transaction the request is the user's: auth.uid(), the guards, the IP
+  -- allowlist and the audit trail all see them, not the service role.
+  perform set_config('request.jwt.claims', jsonb_build_object('sub', p_user, 'role', 'authenticated', 'email', v_email)::text, true);
+  perform set_config('rolecall.client_ip', coalesce(host(p_client_ip), ''), true);
+end;
+$$;
+comment on function rolecall_private.act_as(uuid, inet) is 'Used by service-role RPCs called from edge functions: the rest of the transaction runs as the verified user, from the client address the function saw.';
+revoke execute on function rolecall_private.act_as(uuid, inet) from public;
+
+create function rolecall_private.invitation_limits(out per_organization integer, out per_inviter integer)
+language sql immutable security invoker set search_path = ''
+as $$
+  select 50, 20
+$$;
+comment on function rolecall_private.invitation_limits() is 'Invitation emails allowed per hour: per organization and per inviter (across organizations). Replace this function to tune them.';
+revoke execute on function rolecall_private.invitation_limits() from public;
+
+create function rolecall_private.check_invitation_rate(p_org uuid, p_inviter uuid) returns void
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  v_limits record := rolecall_private.invitation_limits();
+  v_since timestamptz := now() - interval '1 hour';
+begin
+  -- Sends are counted from the audit trail, which every create and resend writes anyway.
+  if (select count(*) from rolecall.audit_events e
+       where e.organization_id = p_org and e.created_at > v_since
+         and e.action in ('invitations.create', 'invitations.resend')) >= v_limits.per_organization then
+    raise exception 'Too many invitations from this organization in the last hour' using errcode = 'RC409',
+      detail = format('limit %s per hour per organization', v_limits.per_organization);
+  end if;
+  if (select count(*) from rolecall.audit_events e
+       where e.actor_id = p_inviter and e.created_at > v_since
+         and e.action in ('invitations.create', 'invitations.resend')) >= v_limits.per_inviter then
+    raise exception 'You sent too many invitations in the last hour' using errcode = 'RC409',
+      detail = format('limit %s per hour per inviter', v_limits.per_inviter);
+  end if;
+end;
+$$;
+comment on function rolecall_private.check_invitation_rate(uuid, uuid) is 'Raises RC409 past the hourly invitation limits.';
+revoke execute on function rolecall_private.check_invitation_rate(uuid, uuid) from public;
+
+create function rolecall_private.assert_can_invite_to(p_actor rolecall.members, p_role rolecall.roles, p_grants text[], p_denies text[])
+returns void
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  perform rolecall_private.assert_can_assign(p_actor, p_role);
+  if p_role.all_permissions and (select o.admin_mode from rolecall.organizations o where o.id = p_role.organization_id) = 'single' then
+    raise exception 'In single-admin mode nobody joins as Admin; promote a member instead' using errcode = 'RC108';
+  end if;
+  if cardinality(p_grants) + cardinality(p_denies) > 0 and not p_role.member_overrides then
+    raise exception 'Role "%" does not take per-member permissions', p_role.name using errcode = 'RC109';
+  end if;
+  if p_grants && p_denies then
+    raise exception 'A permission cannot be both granted and denied' using errcode = 'RC308';
+  end if;
+  perform rolecall_private.assert_holds_all(p_actor, p_grants || p_denies);
+end;
+$$;
+comment on function rolecall_private.assert_can_invite_to(rolecall.members, rolecall.roles, text[], text[]) is 'No escalation through invitations: the inviter may assign the role and holds every ticked permission.';
+revoke execute on function rolecall_private.assert_can_invite_to(rolecall.members, rolecall.roles, text[], text[]) from public;
+
+create function rolecall.create_invitation(
+  p_actor uuid,
+  p_org uuid,
+  p_email text,
+  p_role uuid,
+  p_token_hash bytea,
+  p_grants text[] default '{}',
+  p_denies text[] default '{}',
+  p_allowlist text[] default '{}',
+  p_client_ip inet default null
+) returns rolecall.invitations
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_actor rolecall.members;
+  v_role rolecall.roles;
+  v_email text := lower(btrim(coalesce(p_email, '')));
+  v_allowlist cidr[] := rolecall_private.parse_allowlist(p_allowlist);
+  v_invitation rolecall.invitations;
+begin
+  perform rolecall_private.act_as(p_actor, p_client_ip);
+  v_actor := rolecall_private.require_permission(p_org, 'members.invite');
+  if v_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' or length(v_email) > 320 then
+    raise exception 'Not a valid email address: "%"', p_email using errcode = 'RC408', detail = p_email;
+  end if;
+  v_role := rolecall_private.role_in(p_org, p_role);
+  perform rolecall_private.assert_can_invite_to(v_actor, v_role, coalesce(p_grants, '{}'), coalesce(p_denies, '{}'));
+  if exists (select 1 from rolecall.members m where m.organization_id = p_org and lower(m.email) = v_email) then
+    raise exception '% is already a member', v_email using errcode = 'RC405', detail = v_email;
+  end if;
+  if exists (select 1 from rolecall.invitations i
+              where i.organization_id = p_org and i.email = v_email and i.status = 'pending' and i.expires_at > now()) then
+    raise exception '% already has a pending invitation; resend it instead', v_email using errcode = 'RC406', detail = v_email;
+  end if;
+  perform rolecall_private.check_invitation_rate(p_org, p_actor);
+  -- a pending invitation past its expiry makes way for the new one
+  perform rolecall_private.audit_as('invitations.expire');
+  update rolecall.invitations i set status = 'expired'
+   where i.organization_id = p_org and i.email = v_email and i.status = 'pending';
+  perform rolecall_private.audit_as('invitations.create');
+  insert into rolecall.invitations (organization_id, email, role_id, grants, denies, ip_allowlist, token_hash, expires_at, language, invited_by)
+  select p_org, v_email, p_role, coalesce(p_grants, '{}'), coalesce(p_denies, '{}'), v_allowlist, p_token_hash,
+         now() + o.invitation_ttl, o.language, p_actor
+    from rolecall.organizations o where o.id = p_org
+  returning * into v_invitation;
+  return v_invitation;
+end;
+$$;
+comment on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet) is 'Service role (the invite edge function) only: invites an email to a role as p_actor, with initial checkboxes and IP allowlist. Only the token''s sha256 is stored.';
+revoke execute on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet) from public, anon, authenticated;
+grant execute on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet) to service_role;
+
+create function rolecall.resend_invitation(p_actor uuid, p_invitation uuid, p_token_hash bytea, p_client_ip inet default null)
+returns rolecall.invitations
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_org uuid := (select i.organization_id from rolecall.invitations i where i.id = p_invitation);
+  v_actor rolecall.members;
+  v_invitation rolecall.invitations;
+begin
+  perform rolecall_private.act_as(p_actor, p_client_ip);
+  if v_org is null then
+    raise exception 'Invitation not found' using errcode = 'RC306', detail = format('invitation %s', p_invitation);
+  end if;
+  v_actor := rolecall_private.require_permission(v_org, 'members.invite');
+  select * into v_invitation from rolecall.invitations i where i.id = p_invitation for update;
+  perform rolecall_private.assert_can_assign(v_actor, rolecall_private.role_in(v_org, v_invitation.role_id));
+  if v_invitation.status = 'revoked' then
+    raise exception 'This invitation was revoked; invite the person again' using errcode = 'RC403';
+  elsif v_invitation.status in ('accepted', 'declined') then
+    raise exception 'This invitation was already %', v_invitation.status using errcode = 'RC404';
+  end if;
+  if exists (select 1 from rolecall.invitations i
+              where i.organization_id = v_org and i.email = v_invitation.email and i.status = 'pending' and i.id <> p_invitation) then
+    raise exception '% already has a newer pending invitation', v_invitation.email using errcode = 'RC406';
+  end if;
+  perform rolecall_private.check_invitation_rate(v_org, p_actor);
+  perform rolecall_private.audit_as('invitations.resend');
+  update rolecall.invitations i
+     set token_hash = p_token_hash, status = 'pending', send_count = i.send_count + 1, last_sent_at = now(),
+         expires_at = now() + (select o.invitation_ttl from rolecall.organizations o where o.id = v_org)
+   where i.id = p_invitation
+  returning * into v_invitation;
+  return v_invitation;
+end;
+$$;
+comment on function rolecall.resend_invitation(uuid, uuid, bytea, inet) is 'Service role (the resend edge function) only: a new token replaces the old one (the old link dies at once), expiry restarts, send_count grows.';
+revoke execute on function rolecall.resend_invitation(uuid, uuid, bytea, inet) from public, anon, authenticated;
+grant execute on function rolecall.resend_invitation(uuid, uuid, bytea, inet) to service_role;
+
+create function rolecall.revoke_invitation(p_invitation uuid) returns rolecall.invitations
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_org uuid := (select i.organization_id from rolecall.invitations i where i.id = p_invitation);
+  v_actor rolecall.members;
+  v_invitation rolecall.invitations;
+begin
+  if v_org is null then
+    raise exception 'Invitation not found' using errcode = 'RC306', detail = format('invitation %s', p_invitation);
+  end if;
+  v_actor := rolecall_private.require_permission(v_org, 'members.invite');
+  select * into v_invitation from rolecall.invitations i where i.id = p_invitation for update;
+  perform rolecall_private.assert_can_assign(v_actor, rolecall_private.role_in(v_org, v_invitation.role_id));
+  if v_invitation.status <> 'pending' then
+    raise exception 'Only a pending invitation can be revoked (this one is %)', v_invitation.status using errcode = 'RC404';
+  end if;
+  perform rolecall_private.audit_as('invitations.revoke');
+  update rolecall.invitations i set status = 'revoked', responded_at = now() where i.id = p_invitation
+  returning * into v_invitation;
+  return v_invitation;
+end;
+$$;
+comment on function rolecall.revoke_invitation(uuid) is 'Deactivates an invitation: its link stops working. Needs members.invite and a role the caller may assign.';
+revoke execute on function rolecall.revoke_invitation(uuid) from public;
+grant execute on function rolecall.revoke_invitation(uuid) to authenticated, service_role;
+
+create function rolecall_private.invitation_for_invitee(p_token_hash bytea, p_invitation uuid) returns rolecall.invitations
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_invitation rolecall.invitations;
+  v_user auth.users;
+begin
+  if auth.uid() is null then
+    raise exception 'Sign in first' using errcode = 'RC101';
+  end if;
+  select * into v_invitation from rolecall.invitations i
+   where (p_token_hash is not null and i.token_hash = p_token_hash)
+      or (p_token_hash is null and i.id = p_invitation);
+  if v_invitation.id is null then
+    raise exception 'This invitation link is not valid' using errcode = 'RC401';
+  end if;
+  -- lock order as everywhere: the organization, then the row
+  perform 1 from rolecall.organizations o where o.id = v_invitation.organization_id for update;
+  select * into v_invitation from rolecall.invitations i where i.id = v_invitation.id for update;
+  select * into v_user from auth.users u where u.id = auth.uid();
+  if lower(coalesce(v_user.email, '')) <> v_invitation.email then
+    raise exception 'This invitation is for another email address' using errcode = 'RC407';
+  end if;
+  -- NOTE: without the token only a confirmed address proves the mailbox is the user's.
+  if p_token_hash is null and v_user.email_confirmed_at is null then
+    raise exception 'Confirm your email address first, or use the link from the invitation email' using errcode = 'RC410';
+  end if;
+  if v_invitation.status = 'revoked' then
+    raise exception 'This invitation was revoked' using errcode = 'RC403';
+  elsif v_invitation.status in ('accepted', 'declined') then
+    raise exception 'This invitation was already used' using errcode = 'RC404';
+  elsif v_invitation.status = 'expired' or v_invitation.expires_at <= now() then
+    raise exception 'This invitation has expired; ask for a new one' using errcode = 'RC402';
+  end if;
+  return v_invitation;
+end;
+$$;
+comment on function rolecall_private.invitation_for_invitee(bytea, uuid) is 'The pending invitation the caller may answer, by token hash (from the email link) or by id (confirmed email only), locked; RC401-RC404, RC407, RC410.';
+revoke execute on function rolecall_private.invitation_for_invitee(bytea, uuid) from public;
+
+create function rolecall.accept_invitation(p_token_hash bytea default null, p_invitation uuid default null) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_invitation rolecall.invitations := rolecall_private.invitation_for_invitee(p_token_hash, p_invitation);
+  v_member rolecall.members;
+begin
+  if exists (select 1 from rolecall.members m where m.organization_id = v_invitation.organization_id and m.user_id = auth.uid()) then
+    raise exception 'You are already a member of this organization' using errcode = 'RC405';
+  end if;
+  perform rolecall_private.audit_as('invitations.accept');
+  insert into rolecall.members (organization_id, user_id, role_id, ip_allowlist)
+  values (v_invitation.organization_id, auth.uid(), v_invitation.role_id, v_invitation.ip_allowlist)
+  returning * into v_member;
+  insert into rolecall.member_overrides (member_id, organization_id, permission_key, effect)
+  select v_member.id, v_member.organization_id, k.key, k.effect
+    from (select unnest(v_invitation.grants) as key, 'grant'::rolecall.override_effect as effect
+          union all
+          select unnest(v_invitation.denies), 'deny') k
+   where (select r.member_overrides from rolecall.roles r where r.id = v_member.role_id);
+  update rolecall.invitations i set status = 'accepted', accepted_by = auth.uid(), responded_at = now()
+   where i.id = v_invitation.id;
+  return v_member;
+end;
+$$;
+comment on function rolecall.accept_invitation(bytea, uuid) is 'Joins the organization with the invited role, checkboxes and allowlist, in one transaction; the invitation is used up. By the link''s token hash, or by id for a confirmed email.';
+revoke execute on function rolecall.accept_invitation(bytea, uuid) from public;
+grant execute on function rolecall.accept_invitation(bytea, uuid) to authenticated;
+
+create function rolecall.decline_invitation(p_token_hash bytea default null, p_invitation uuid default null) returns rolecall.invitations
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_invitation rolecall.invitations := rolecall_private.invitation_for_invitee(p_token_hash, p_invitation);
+begin
+  perform rolecall_private.audit_as('invitations.decline');
+  update rolecall.invitations i set status = 'declined', responded_at = now() where i.id = v_invitation.id
+  returning * into v_invitation;
+  return v_invitation;
+end;
+$$;
+comment on function rolecall.decline_invitation(bytea, uuid) is 'The invitee says no: the invitation is used up.';
+revoke execute on function rolecall.decline_invitation(bytea, uuid) from public;
+grant execute on function rolecall.decline_invitation(bytea, uuid) to authenticated;
+
+create function rolecall.invitation_by_token(p_token_hash bytea) returns jsonb
+language sql stable security definer set search_path = ''
+as $$
+  select jsonb_build_object(
+    'id', i.id, 'email', i.email, 'organization_id', i.organization_id, 'organization_name', o.name,
+    'role_name', r.name, 'language', i.language, 'expires_at', i.expires_at,
+    'status', case when i.status = 'pending' and i.expires_at <= now() then 'expired' else i.status::text end,
+    'inviter_email', (select u.email from auth.users u where u.id = i.invited_by),
+    'user_exists', exists (select 1 from auth.users u where lower(u.email) = i.email)
+  )
+  from rolecall.invitations i
+  join rolecall.organizations o on o.id = i.organization_id
+  join rolecall.roles r on r.id = i.role_id
+  where i.token_hash = p_token_hash
+$$;
+comment on function rolecall.invitation_by_token(bytea) is 'Service role (the accept edge function) only: what an invitation link leads to, for the accept page; null for an unknown link.';
+revoke execute on function rolecall.invitation_by_token(bytea) from public, anon, authenticated;
+grant execute on function rolecall.invitation_by_token(bytea) to service_role;
