@@ -1,0 +1,288 @@
+-- Member RPCs: change a member's role, tick their permission checkboxes, set their IP allowlist and
+-- resource grants, deactivate / reactivate / remove them, and leave an organization.
+--
+-- Every function here follows the same steps, so each rule is written once (20261123101000_rpc_guards):
+--   1. rolecall_private.member_org(p_member)             -> the organization (RC306 for an unknown member)
+--   2. rolecall_private.require_permission(org, key)     -> locks the organization row, then the actor (RC101-RC103)
+--   3. rolecall_private.member_in(org, p_member)         -> the target, re-read after the lock
+--   4. rolecall_private.assert_can_manage(actor, target) -> never oneself, never the primary, only ranked below
+--   5. validate all input, then rolecall_private.audit_as('<action>') and write only what changes.
+-- Reading the target after the lock matters: two admins demoting each other run one after the other,
+-- and the second sees the first's result (tests/db/races.test.ts).
+-- Every function returns the member row as it is afterwards (removed members: as it was), so clients
+-- get a typed result.
+
+-- functions
+
+create function rolecall_private.member_org(p_member uuid) returns uuid
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  v_org uuid;
+begin
+  select m.organization_id into v_org from rolecall.members m where m.id = p_member;
+  if v_org is null then
+    raise exception 'Member not found' using errcode = 'RC306', detail = format('member %s', p_member);
+  end if;
+  return v_org;
+end;
+$$;
+comment on function rolecall_private.member_org(uuid) is 'The organization of a member (RC306 when unknown): RPCs that take only a member id start here, then lock that organization.';
+revoke execute on function rolecall_private.member_org(uuid) from public;
+
+create function rolecall_private.assert_not_single_admin_role(p_role rolecall.roles) returns void
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if p_role.all_permissions
+     and (select o.admin_mode from rolecall.organizations o where o.id = p_role.organization_id) = 'single' then
+    raise exception 'In single-admin mode only the Admin promotes someone to Admin (rolecall.promote_to_admin)'
+      using errcode = 'RC108', detail = format('role %s', p_role.id);
+  end if;
+end;
+$$;
+comment on function rolecall_private.assert_not_single_admin_role(rolecall.roles) is 'Invariant 5: in a single-admin organization nobody is simply assigned the all-permissions role; promote_to_admin replaces the Admin instead (RC108).';
+revoke execute on function rolecall_private.assert_not_single_admin_role(rolecall.roles) from public;
+
+create function rolecall_private.move_to_role(p_member uuid, p_role rolecall.roles) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_member rolecall.members;
+begin
+  -- A role without per-member checkboxes makes the old ones meaningless; drop them so they do not
+  -- come back to life if the member later returns to a role that has checkboxes.
+  if not p_role.member_overrides then
+    delete from rolecall.member_overrides o where o.member_id = p_member;
+  end if;
+  update rolecall.members m set role_id = p_role.id
+   where m.id = p_member and m.role_id is distinct from p_role.id;
+  select * into v_member from rolecall.members m where m.id = p_member;
+  return v_member;
+end;
+$$;
+comment on function rolecall_private.move_to_role(uuid, rolecall.roles) is 'Puts a member into a role (callers have checked who may); drops its checkboxes when the role takes none. role capacity is enforced by the members trigger (RC203).';
+revoke execute on function rolecall_private.move_to_role(uuid, rolecall.roles) from public;
+
+create function rolecall.change_member_role(p_member uuid, p_role uuid) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_org uuid := rolecall_private.member_org(p_member);
+  v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.change_role');
+  v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
+  v_role rolecall.roles := rolecall_private.role_in(v_org, p_role);
+begin
+  perform rolecall_private.assert_can_manage(v_actor, v_target);
+  perform rolecall_private.assert_can_assign(v_actor, v_role);
+  perform rolecall_private.assert_not_single_admin_role(v_role);
+  perform rolecall_private.audit_as('members.change_role');
+  return rolecall_private.move_to_role(v_target.id, v_role);
+end;
+$$;
+comment on function rolecall.change_member_role(uuid, uuid) is 'Gives a member another role. Needs members.change_role; the member must rank below the caller and the role at or below it; a role without checkboxes drops the member''s overrides. Single-admin mode: use promote_to_admin for the Admin role (RC108).';
+revoke execute on function rolecall.change_member_role(uuid, uuid) from public;
+grant execute on function rolecall.change_member_role(uuid, uuid) to authenticated, service_role;
+
+create function rolecall.set_member_overrides(p_member uuid, p_grants text[], p_denies text[]) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_org uuid := rolecall_private.member_org(p_member);
+  v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.edit_permissions');
+  v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
+  v_role rolecall.roles;
+  v_grants text[] := array(select distinct k from unnest(coalesce(p_grants, '{}')) as k);
+  v_denies text[] := array(select distinct k from unnest(coalesce(p_denies, '{}')) as k);
+  v_changed text[];
+begin
+  perform rolecall_private.assert_can_manage(v_actor, v_target);
+  v_role := rolecall_private.role_in(v_org, v_target.role_id);
+  if not v_role.member_overrides and cardinality(v_grants) + cardinality(v_denies) > 0 then
+    raise exception 'Role "%" does not take per-member permissions', v_role.name
+      using errcode = 'RC109', detail = format('role %s', v_role.id);
+  end if;
+  if v_grants && v_denies then
+    raise exception 'A permission cannot be both granted and denied' using errcode = 'RC308',
+      detail = array_to_string(array(select unnest(v_grants) intersect select unnest(v_denies)), ', ');
+  end if;
+  -- unknown keys first, so bad input always reads RC301 whatever else is wrong
+  perform rolecall_private.assert_holds_all(v_actor,
+    array(select k from unnest(v_grants || v_denies) as k where not exists (select 1 from rolecall.permissions p where p.key = k)));
+  -- NOTE: no escalation either way: the caller must hold every key whose checkbox it adds, flips or
+  -- clears (clearing a deny hands the permission back just as surely as ticking a grant).
+  with wanted as (
+    select k as key, 'grant'::rolecall.override_effect as effect from unnest(v_grants) as k
+    union all
+    select k, 'deny' from unnest(v_denies) as k
+  ), current as (
+    select o.permission_key as key, o.effect from rolecall.member_overrides o where o.member_id = v_target.id
+  )
+  select coalesce(array_agg(coalesce(w.key, c.key) order by coalesce(w.key, c.key)), '{}') into v_changed
+    from wanted w full join current c on c.key = w.key
+   where w.effect is distinct from c.effect;
+  perform rolecall_private.assert_holds_all(v_actor, v_changed);
+
+  perform rolecall_private.audit_as('members.edit_permissions');
+  -- only the rows that change, so the audit trail lists real changes
+  delete from rolecall.member_overrides o
+   where o.member_id = v_target.id and not (o.permission_key = any (v_grants || v_denies));
+  insert into rolecall.member_overrides as o (member_id, organization_id, permission_key, effect)
+  select v_target.id, v_org, k.key, k.effect
+    from (select unnest(v_grants) as key, 'grant'::rolecall.override_effect as effect
+          union all
+          select unnest(v_denies), 'deny') k
+  on conflict (member_id, permission_key) do update set effect = excluded.effect
+   where o.effect is distinct from excluded.effect;
+  return v_target;
+end;
+$$;
+comment on function rolecall.set_member_overrides(uuid, text[], text[]) is 'Replaces a member''s permission checkboxes (grants and denies). Needs members.edit_permissions and a role with member_overrides (RC109); the caller must hold every key it adds, flips or removes (RC107); unknown keys RC301. Writes only the rows that change.';
+revoke execute on function rolecall.set_member_overrides(uuid, text[], text[]) from public;
+grant execute on function rolecall.set_member_overrides(uuid, text[], text[]) to authenticated, service_role;
+
+create function rolecall.set_ip_allowlist(p_member uuid, p_allowlist text[]) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_org uuid := rolecall_private.member_org(p_member);
+  v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.edit_ip_allowlist');
+  v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
+  v_allowlist cidr[] := rolecall_private.parse_allowlist(p_allowlist);
+begin
+  perform rolecall_private.assert_can_manage(v_actor, v_target);
+  perform rolecall_private.audit_as('members.edit_ip_allowlist');
+  update rolecall.members m set ip_allowlist = v_allowlist
+   where m.id = v_target.id and m.ip_allowlist is distinct from v_allowlist;
+  select * into v_target from rolecall.members m where m.id = p_member;
+  return v_target;
+end;
+$$;
+comment on function rolecall.set_ip_allowlist(uuid, text[]) is 'Sets the addresses and ranges a member may act from (empty: anywhere). Needs members.edit_ip_allowlist; each entry an IP or CIDR (RC303).';
+revoke execute on function rolecall.set_ip_allowlist(uuid, text[]) from public;
+grant execute on function rolecall.set_ip_allowlist(uuid, text[]) to authenticated, service_role;
+
+create function rolecall.set_resource_grants(p_member uuid, p_resource_type text, p_resource_ids text[]) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_org uuid := rolecall_private.member_org(p_member);
+  v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.edit_permissions');
+  v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
+  v_ids text[] := array(select distinct btrim(i) from unnest(coalesce(p_resource_ids, '{}')) as i);
+  v_id text;
+begin
+  perform rolecall_private.assert_can_manage(v_actor, v_target);
+  if coalesce(p_resource_type, '') !~ '^[a-z][a-z0-9_]*$' then
+    raise exception 'Not a resource type: "%"', p_resource_type using errcode = 'RC308', detail = p_resource_type,
+      hint = 'A lowercase singular word such as project, budget or card.';
+  end if;
+  if exists (select 1 from unnest(v_ids) as i where i is null or i = '' or length(i) > 200) then
+    raise exception 'Resource ids must be non-empty and at most 200 characters' using errcode = 'RC308';
+  end if;
+  -- NOTE: no escalation: one hands out only resources one can reach oneself (a grant of one's own or
+  -- the <type>s.view_all permission), for additions and removals alike.
+  foreach v_id in array array(
+    select i from unnest(v_ids) as i
+    except
+    select g.resource_id from rolecall.resource_grants g where g.member_id = v_target.id and g.resource_type = p_resource_type
+    union
+    (select g.resource_id from rolecall.resource_grants g where g.member_id = v_target.id and g.resource_type = p_resource_type
+     except
+     select i from unnest(v_ids) as i)
+  ) loop
+    if not rolecall_private.has_resource_access(v_org, p_resource_type, v_id) then
+      raise exception 'You cannot share the % "%", which you cannot reach yourself', p_resource_type, v_id
+        using errcode = 'RC107', detail = format('%s %s', p_resource_type, v_id);
+    end if;
+  end loop;
+  perform rolecall_private.audit_as('members.edit_resource_grants');
+  delete from rolecall.resource_grants g
+   where g.member_id = v_target.id and g.resource_type = p_resource_type and not (g.resource_id = any (v_ids));
+  insert into rolecall.resource_grants (member_id, organization_id, resource_type, resource_id, granted_by)
+  select v_target.id, v_org, p_resource_type, i, auth.uid() from unnest(v_ids) as i
+  on conflict (member_id, resource_type, resource_id) do nothing;
+  return v_target;
+end;
+$$;
+comment on function rolecall.set_resource_grants(uuid, text, text[]) is 'Replaces which resources of one type (projects, budgets, cards) a member reaches. Needs members.edit_permissions; the caller must reach each resource it adds or removes (RC107).';
+revoke execute on function rolecall.set_resource_grants(uuid, text, text[]) from public;
+grant execute on function rolecall.set_resource_grants(uuid, text, text[]) to authenticated, service_role;
+
+create function rolecall.deactivate_member(p_member uuid) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_org uuid := rolecall_private.member_org(p_member);
+  v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.deactivate');
+  v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
+begin
+  perform rolecall_private.assert_can_manage(v_actor, v_target);
+  perform rolecall_private.audit_as('members.deactivate');
+  update rolecall.members m set status = 'deactivated', deactivated_at = now()
+   where m.id = v_target.id and m.status = 'active';
+  select * into v_target from rolecall.members m where m.id = p_member;
+  return v_target;
+end;
+$$;
+comment on function rolecall.deactivate_member(uuid) is 'Suspends a member: it keeps its role and checkboxes but holds no permission until reactivated. Needs members.deactivate; never the primary (RC105) or oneself (RC106).';
+revoke execute on function rolecall.deactivate_member(uuid) from public;
+grant execute on function rolecall.deactivate_member(uuid) to authenticated, service_role;
+
+create function rolecall.reactivate_member(p_member uuid) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_org uuid := rolecall_private.member_org(p_member);
+  v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.deactivate');
+  v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
+begin
+  perform rolecall_private.assert_can_manage(v_actor, v_target);
+  perform rolecall_private.audit_as('members.reactivate');
+  update rolecall.members m set status = 'active', deactivated_at = null
+   where m.id = v_target.id and m.status = 'deactivated';
+  select * into v_target from rolecall.members m where m.id = p_member;
+  return v_target;
+end;
+$$;
+comment on function rolecall.reactivate_member(uuid) is 'Restores a deactivated member with its role and checkboxes. Needs members.deactivate.';
+revoke execute on function rolecall.reactivate_member(uuid) from public;
+grant execute on function rolecall.reactivate_member(uuid) to authenticated, service_role;
+
+create function rolecall.remove_member(p_member uuid) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_org uuid := rolecall_private.member_org(p_member);
+  v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.remove');
+  v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
+begin
+  perform rolecall_private.assert_can_manage(v_actor, v_target);
+  perform rolecall_private.audit_as('members.remove');
+  -- checkboxes and resource grants go with the row (foreign keys cascade, each deletion audited)
+  delete from rolecall.members m where m.id = v_target.id returning * into v_target;
+  return v_target;
+end;
+$$;
+comment on function rolecall.remove_member(uuid) is 'Removes a member from the organization with its checkboxes and resource grants; returns the row as it was. Needs members.remove; never the primary (RC105) or oneself (RC106: use leave_organization).';
+revoke execute on function rolecall.remove_member(uuid) from public;
+grant execute on function rolecall.remove_member(uuid) to authenticated, service_role;
+
+create function rolecall.leave_organization(p_org uuid) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_actor rolecall.members := rolecall_private.actor(p_org);
+begin
+  if v_actor.is_primary then
+    raise exception 'The primary member cannot leave; transfer primary status first (rolecall.transfer_primary)'
+      using errcode = 'RC204', detail = format('member %s', v_actor.id);
+  end if;
+  perform rolecall_private.audit_as('members.leave');
+  delete from rolecall.members m where m.id = v_actor.id returning * into v_actor;
+  return v_actor;
+end;
+$$;
+comment on function rolecall.leave_organization(uuid) is 'The caller leaves the organization (any active member but the primary: RC204); returns the row as it was.';
+revoke execute on function rolecall.leave_organization(uuid) from public;
+grant execute on function rolecall.leave_organization(uuid) to authenticated, service_role;
