@@ -10,7 +10,7 @@ create function rolecall_private.check_primary_member() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_org uuid := case tg_table_name when 'organizations' then new.id else coalesce(new.organization_id, old.organization_id) end;
+  v_org uuid := (coalesce(to_jsonb(new), to_jsonb(old)) ->> case tg_table_name when 'organizations' then 'id' else 'organization_id' end)::uuid;
 begin
   if not exists (select 1 from rolecall.organizations o where o.id = v_org) then
     return null; -- the organization itself was deleted
