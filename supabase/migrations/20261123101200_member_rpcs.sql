@@ -181,7 +181,8 @@ begin
     raise exception 'Resource ids must be non-empty and at most 200 characters' using errcode = 'RC308';
   end if;
   -- NOTE: no escalation: one hands out only resources one can reach oneself (a grant of one's own or
-  -- the <type>s.view_all permission), for additions and removals alike.
+  -- the <type>s.view_all permission), for additions and removals alike. All-permissions roles reach
+  -- everything, even resource types whose catalog has no <type>s.view_all key.
   foreach v_id in array array(
     select i from unnest(v_ids) as i
     except
@@ -191,7 +192,8 @@ begin
      except
      select i from unnest(v_ids) as i)
   ) loop
-    if not rolecall_private.has_resource_access(v_org, p_resource_type, v_id) then
+    if not (rolecall_private.role_in(v_org, v_actor.role_id)).all_permissions
+       and not rolecall_private.has_resource_access(v_org, p_resource_type, v_id) then
       raise exception 'You cannot share the % "%", which you cannot reach yourself', p_resource_type, v_id
         using errcode = 'RC107', detail = format('%s %s', p_resource_type, v_id);
     end if;
