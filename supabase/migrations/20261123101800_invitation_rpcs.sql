@@ -94,9 +94,7 @@ language plpgsql stable security definer set search_path = ''
 as $$
 begin
   perform rolecall_private.assert_can_assign(p_actor, p_role);
-  if p_role.all_permissions and (select o.admin_mode from rolecall.organizations o where o.id = p_role.organization_id) = 'single' then
-    raise exception 'In single-admin mode nobody joins as Admin; promote a member instead' using errcode = 'RC108';
-  end if;
+  perform rolecall_private.assert_not_single_admin_role(p_role);
   if cardinality(p_grants) + cardinality(p_denies) > 0 and not p_role.member_overrides then
     raise exception 'Role "%" does not take per-member permissions', p_role.name using errcode = 'RC109';
   end if;
