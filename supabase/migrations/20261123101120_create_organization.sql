@@ -1,0 +1,87 @@
+-- Creating an organization from a template: the one write any signed-in user may make without
+-- being a member anywhere. The creator becomes the primary member in the template's creator role
+-- (invariant 1 holds from the first commit; the deferred RC201 check would refuse anything else).
+
+-- functions
+
+create function rolecall.create_organization(p_name text, p_template text default 'blank', p_language text default null)
+returns uuid
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_name text := btrim(coalesce(p_name, ''));
+  v_template rolecall.templates;
+  v_language text;
+  v_org uuid;
+begin
+  if auth.uid() is null then
+    raise exception 'Sign in first' using errcode = 'RC101';
+  end if;
+  if v_name = '' or length(v_name) > 200 then
+    raise exception 'An organization name needs 1 to 200 characters' using errcode = 'RC304', detail = coalesce(p_name, '');
+  end if;
+  select * into v_template from rolecall.templates t where t.key = coalesce(p_template, 'blank');
+  if v_template.key is null then
+    raise exception 'Unknown template "%"', p_template using errcode = 'RC307', detail = p_template,
+      hint = 'One of: blank, justpaid, jusnote, profit, paycove, payments_platform (rolecall.templates).';
+  end if;
+  v_language := coalesce(p_language, v_template.language);
+  if v_language not in ('en', 'uk') then
+    raise exception 'Unsupported language "%"', p_language using errcode = 'RC308', detail = p_language, hint = 'en or uk';
+  end if;
+
+  perform rolecall_private.audit_as('organizations.create');
+  insert into rolecall.organizations (name, template, admin_mode, language, created_by)
+  values (v_name, v_template.key, v_template.admin_mode, v_language, auth.uid())
+  returning id into v_org;
+
+  -- NOTE: names are unique per organization (case-insensitively), so the copied rows are matched
+  -- back to their template rows by name.
+  insert into rolecall.policies (organization_id, name, description)
+  select v_org,
+         case v_language when 'uk' then tp.name_uk else tp.name_en end,
+         case v_language when 'uk' then tp.description_uk else tp.description_en end
+    from rolecall.template_policies tp
+   where tp.template_key = v_template.key
+   order by tp.position;
+
+  insert into rolecall.policy_permissions (policy_id, organization_id, permission_key)
+  select p.id, v_org, k
+    from rolecall.template_policies tp
+    join rolecall.policies p on p.organization_id = v_org
+     and p.name = case v_language when 'uk' then tp.name_uk else tp.name_en end
+    cross join lateral unnest(tp.permission_keys) as k
+   where tp.template_key = v_template.key;
+
+  insert into rolecall.roles (organization_id, name, description, rank, all_permissions, editable,
+                              member_overrides, max_members, is_default, template_key)
+  select v_org,
+         case v_language when 'uk' then tr.name_uk else tr.name_en end,
+         case v_language when 'uk' then tr.description_uk else tr.description_en end,
+         tr.rank, tr.all_permissions, tr.editable, tr.member_overrides, tr.max_members, tr.is_default, tr.key
+    from rolecall.template_roles tr
+   where tr.template_key = v_template.key
+   order by tr.position;
+
+  insert into rolecall.role_policies (role_id, policy_id, organization_id)
+  select r.id, p.id, v_org
+    from rolecall.template_roles tr
+    join rolecall.roles r on r.organization_id = v_org and r.template_key = tr.key
+    cross join lateral unnest(tr.policy_keys) as pk
+    join rolecall.template_policies tp on tp.template_key = tr.template_key and tp.key = pk
+    join rolecall.policies p on p.organization_id = v_org
+     and p.name = case v_language when 'uk' then tp.name_uk else tp.name_en end
+   where tr.template_key = v_template.key;
+
+  insert into rolecall.members (organization_id, user_id, role_id, is_primary)
+  select v_org, auth.uid(), r.id, true
+    from rolecall.template_roles tr
+    join rolecall.roles r on r.organization_id = v_org and r.template_key = tr.key
+   where tr.template_key = v_template.key and tr.is_creator;
+
+  return v_org;
+end;
+$$;
+comment on function rolecall.create_organization(text, text, text) is 'Creates an organization from a template (blank, justpaid, jusnote, profit, paycove, payments_platform): copies its policies and roles, named in the organization''s language (default: the template''s), and makes the caller its primary member in the creator role. Any signed-in user (RC101); name 1-200 characters (RC304); unknown template RC307; language en or uk (RC308).';
+revoke execute on function rolecall.create_organization(text, text, text) from public;
+grant execute on function rolecall.create_organization(text, text, text) to authenticated, service_role;
