@@ -4,12 +4,40 @@
 
 -- functions
 
+create function rolecall_private.valid_name(p_name text, p_max integer, p_what text) returns text
+language plpgsql immutable security invoker set search_path = ''
+as $$
+declare
+  v_name text := btrim(coalesce(p_name, ''));
+begin
+  if v_name = '' or length(v_name) > p_max then
+    raise exception 'A % name needs 1 to % characters', p_what, p_max using errcode = 'RC304', detail = coalesce(p_name, '');
+  end if;
+  return v_name;
+end;
+$$;
+comment on function rolecall_private.valid_name(text, integer, text) is 'The name trimmed, or RC304 when empty or longer than p_max: one rule for organization, role and policy names.';
+revoke execute on function rolecall_private.valid_name(text, integer, text) from public;
+
+create function rolecall_private.valid_language(p_language text) returns text
+language plpgsql immutable security invoker set search_path = ''
+as $$
+begin
+  if p_language is null or p_language not in ('en', 'uk') then
+    raise exception 'Unsupported language "%"', p_language using errcode = 'RC308', detail = coalesce(p_language, ''), hint = 'en or uk';
+  end if;
+  return p_language;
+end;
+$$;
+comment on function rolecall_private.valid_language(text) is 'The language if Rolecall speaks it (en, uk), else RC308.';
+revoke execute on function rolecall_private.valid_language(text) from public;
+
 create function rolecall.create_organization(p_name text, p_template text default 'blank', p_language text default null)
 returns uuid
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  v_name text := btrim(coalesce(p_name, ''));
+  v_name text;
   v_template rolecall.templates;
   v_language text;
   v_org uuid;
@@ -17,18 +45,13 @@ begin
   if auth.uid() is null then
     raise exception 'Sign in first' using errcode = 'RC101';
   end if;
-  if v_name = '' or length(v_name) > 200 then
-    raise exception 'An organization name needs 1 to 200 characters' using errcode = 'RC304', detail = coalesce(p_name, '');
-  end if;
+  v_name := rolecall_private.valid_name(p_name, 200, 'organization');
   select * into v_template from rolecall.templates t where t.key = coalesce(p_template, 'blank');
   if v_template.key is null then
     raise exception 'Unknown template "%"', p_template using errcode = 'RC307', detail = p_template,
       hint = 'One of: blank, justpaid, jusnote, profit, paycove, payments_platform (rolecall.templates).';
   end if;
-  v_language := coalesce(p_language, v_template.language);
-  if v_language not in ('en', 'uk') then
-    raise exception 'Unsupported language "%"', p_language using errcode = 'RC308', detail = p_language, hint = 'en or uk';
-  end if;
+  v_language := rolecall_private.valid_language(coalesce(p_language, v_template.language));
 
   perform rolecall_private.audit_as('organizations.create');
   insert into rolecall.organizations (name, template, admin_mode, language, created_by)
