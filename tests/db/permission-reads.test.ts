@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest'
+import { anon, expectDbError, user, useTestDatabase } from '../support/db.ts'
+import { createOrg, type TemplateKey } from '../support/orgs.ts'
+
+/**
+ * "What may I do, and why" (20261123101400_permission_reads.sql): my_organizations, my_permissions
+ * with their sources, explain_permission, the IP allowlist, and the guard that my_permissions never
+ * drifts from has_permission.
+ */
+const db = await useTestDatabase()
+
+type Source = { type: string; policy_name?: string; role_name?: string }
+type PermissionRow = { key: string; section: string; granted: boolean; sources: Source[] }
+
+async function myPermissions(userId: string, orgId: string, ip?: string): Promise<Record<string, PermissionRow>> {
+  const rows = await db.rpc<PermissionRow>(user(userId, { ip }), 'my_permissions', { p_org: orgId })
+  return Object.fromEntries(rows.map((r) => [r.key, r]))
+}
+
+async function allowlist(memberId: string, cidrs: string[]) {
+  await db.sql('update rolecall.members set ip_allowlist = $2::cidr[] where id = $1', [memberId, cidrs])
+}
+
+describe('my_organizations', () => {
+  it('lists every organization of the caller with role, primary flag and why it is blocked', async () => {
+    const a = await createOrg(db, 'jusnote', { roles: ['admin', 'user'] })
+    const b = await createOrg(db, 'paycove', { roles: ['admin'] })
+    const c = await createOrg(db, 'justpaid', { roles: ['admin'] })
+    const me = a.members.user!
+    await db.sql(`insert into rolecall.members (organization_id, user_id, role_id, status, deactivated_at) values ($1, $2, $3, 'deactivated', now())`,
+      [b.orgId, me.userId, b.roles.standard])
+    await db.sql('insert into rolecall.members (organization_id, user_id, role_id, ip_allowlist) values ($1, $2, $3, $4)',
+      [c.orgId, me.userId, c.roles.user, ['203.0.113.0/24']])
+    const rows = await db.rpc<Record<string, unknown>>(user(me.userId, { ip: '198.51.100.1' }), 'my_organizations')
+    const byOrg = Object.fromEntries(rows.map((r) => [r.organization_id as string, r]))
+    expect(Object.keys(byOrg).sort()).toEqual([a.orgId, b.orgId, c.orgId].sort())
+    expect(byOrg[a.orgId]).toMatchObject({ template: 'jusnote', admin_mode: 'multi', role_id: a.roles.user, is_primary: false, status: 'active', ip_allowed: true, blocked: null })
+    expect(byOrg[b.orgId]).toMatchObject({ admin_mode: 'single', role_name: 'Standard user', status: 'deactivated', blocked: 'deactivated' })
+    expect(byOrg[c.orgId]).toMatchObject({ ip_allowed: false, blocked: 'ip_not_allowed' })
+    const inside = await db.rpc<Record<string, unknown>>(user(me.userId, { ip: '203.0.113.9' }), 'my_organizations')
+    expect(inside.find((r) => r.organization_id === c.orgId)).toMatchObject({ ip_allowed: true, blocked: null })
+    const primary = await db.rpc<Record<string, unknown>>(user(a.primary.userId), 'my_organizations')
+    expect(primary).toMatchObject([{ organization_id: a.orgId, is_primary: true, role_id: a.roles.admin }])
+  })
+
+  it('shows nothing to a user without organizations, and refuses anonymous callers', async () => {
+    expect(await db.rpc(user(await db.createUser()), 'my_organizations')).toEqual([])
+    await expectDbError(db.rpc(anon, 'my_organizations'), '42501')
+  })
+})
+
+describe('my_permissions', () => {
+  it('gives every reason: policy, checkbox grant and deny, all-permissions role', async () => {
+    const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
+    await db.rpc(user(org.primary.userId), 'set_member_overrides',
+      { p_member: org.members.user!.memberId, p_grants: ['bills.approve'], p_denies: ['bills.create'] })
+    const mine = await myPermissions(org.members.user!.userId, org.orgId)
+    expect(mine['bills.view']).toMatchObject({ section: 'bill_pay', granted: true, sources: [{ type: 'policy', policy_name: 'Basic access' }] })
+    expect(mine['bills.approve']).toMatchObject({ granted: true, sources: [{ type: 'grant' }] })
+    expect(mine['bills.create']).toMatchObject({ granted: false, sources: [{ type: 'policy', policy_name: 'Basic access' }, { type: 'deny' }] })
+    expect(mine['roles.manage']).toMatchObject({ granted: false, sources: [] })
+    const admin = await myPermissions(org.primary.userId, org.orgId)
+    expect(Object.values(admin).every((p) => p.granted && p.sources[0]!.type === 'all_permissions' && p.sources[0]!.role_name === 'Admin')).toBe(true)
+    const [{ n }] = await db.sql<{ n: number }>('select count(*)::int as n from rolecall.permissions')
+    expect(Object.keys(admin)).toHaveLength(n)
+  })
+
+  it('lists a permission once per policy of the role that contains it', async () => {
+    const org = await createOrg(db, 'profit', { roles: ['owner', 'administrator'] })
+    const mine = await myPermissions(org.members.administrator!.userId, org.orgId)
+    // reports.view is in Expense Management only; bills.view in Bill Pay only
+    expect(mine['reports.view']!.sources.map((s) => s.policy_name)).toEqual(['Expense Management'])
+    await db.sql(`insert into rolecall.policy_permissions (policy_id, organization_id, permission_key) values ($1, $2, 'reports.view')`,
+      [org.policies.Banking, org.orgId])
+    const again = await myPermissions(org.members.administrator!.userId, org.orgId)
+    expect(again['reports.view']!.sources.map((s) => s.policy_name)).toEqual(['Banking', 'Expense Management'])
+  })
+
+  it('denies everything to a deactivated member, saying why', async () => {
+    const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
+    await db.rpc(user(org.primary.userId), 'deactivate_member', { p_member: org.members.user!.memberId })
+    const mine = Object.values(await myPermissions(org.members.user!.userId, org.orgId))
+    expect(mine.some((p) => p.granted)).toBe(false)
+    expect(mine.every((p) => p.sources.some((s) => s.type === 'deactivated'))).toBe(true)
+  })
+
+  it.each([
+    ['inside the range', '203.0.113.9', true],
+    ['outside the range', '198.51.100.9', false],
+  ])('applies the IP allowlist: a request from %s', async (_, ip, inside) => {
+    const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
+    await allowlist(org.members.user!.memberId, ['203.0.113.0/24'])
+    const mine = await myPermissions(org.members.user!.userId, org.orgId, ip)
+    expect(mine['bills.view']!.granted).toBe(inside)
+    expect(mine['bills.view']!.sources.some((s) => s.type === 'ip_not_allowed')).toBe(!inside)
+    const [{ ok }] = await db.request<{ ok: boolean }>(user(org.members.user!.userId, { ip }), 'select rolecall.has_permission($1, $2) as ok', [org.orgId, 'bills.view'])
+    expect(ok).toBe(inside)
+  })
+
+  it('refuses outsiders (RC102)', async () => {
+    const org = await createOrg(db, 'justpaid', { roles: ['admin'] })
+    await expectDbError(db.rpc(user(await db.createUser()), 'my_permissions', { p_org: org.orgId }), 'RC102')
+  })
+})
+
+describe('explain_permission', () => {
+  it('explains oneself, and others to those who edit permissions', async () => {
+    const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
+    await allowlist(org.members.user!.memberId, ['203.0.113.0/24'])
+    const [{ explain_permission: self }] = await db.rpc<{ explain_permission: any }>(user(org.members.user!.userId, { ip: '203.0.113.5' }),
+      'explain_permission', { p_org: org.orgId, p_user: org.members.user!.userId, p_key: 'bills.view' })
+    expect(self).toMatchObject({ granted: true, ip_checked: true, sources: [{ type: 'policy', policy_name: 'Basic access' }], role: { name: 'User' } })
+    const [{ explain_permission: byAdmin }] = await db.rpc<{ explain_permission: any }>(user(org.primary.userId),
+      'explain_permission', { p_org: org.orgId, p_user: org.members.user!.userId, p_key: 'bills.approve' })
+    expect(byAdmin).toMatchObject({ granted: false, sources: [], ip_checked: false, ip_allowlist: ['203.0.113.0/24'], member_id: org.members.user!.memberId })
+  })
+
+  it.each([
+    ['another member without members.edit_permissions', 'RC103', 'user', 'admin', 'bills.view'],
+    ['an unknown key', 'RC301', 'admin', 'user', 'bills.teleport'],
+    ['a user who is not a member', 'RC306', 'admin', 'stranger', 'bills.view'],
+    ['an outsider asking', 'RC102', 'stranger', 'admin', 'bills.view'],
+  ])('refuses %s (%s)', async (_, code, askerKey, subjectKey, key) => {
+    const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
+    const stranger = await db.createUser()
+    const id = (k: string) => (k === 'stranger' ? stranger : org.members[k]!.userId)
+    await expectDbError(db.rpc(user(id(askerKey)), 'explain_permission', { p_org: org.orgId, p_user: id(subjectKey), p_key: key }), code)
+  })
+})
+
+describe('my_permissions agrees with has_permission', () => {
+  it('for every member of every template and the seed, for every permission key', async () => {
+    const everyone: Record<TemplateKey, string[]> = {
+      blank: ['admin', 'member'],
+      justpaid: ['admin', 'admin:2', 'accountant', 'user', 'user:ticked', 'user:off'],
+      jusnote: ['admin', 'user', 'user:ticked'],
+      profit: ['owner', 'administrator', 'contributor', 'contributor:ticked', 'cardholder'],
+      paycove: ['admin', 'manager', 'standard'],
+      payments_platform: ['admin', 'admin:fenced'],
+    }
+    for (const [template, roles] of Object.entries(everyone) as [TemplateKey, string[]][]) {
+      const org = await createOrg(db, template, { roles })
+      for (const [key, m] of Object.entries(org.members)) {
+        if (key.endsWith(':ticked')) {
+          const keys = await db.sql<{ key: string }>('select key from rolecall.permissions order by key')
+          await db.sql(`insert into rolecall.member_overrides (member_id, organization_id, permission_key, effect)
+                        select $1, $2, k, case when n % 2 = 0 then 'grant' else 'deny' end::rolecall.override_effect
+                          from unnest($3::text[]) with ordinality as t(k, n) where n % 3 <> 0`,
+            [m.memberId, org.orgId, keys.map((k) => k.key)])
+        }
+        if (key.endsWith(':off')) await db.sql(`update rolecall.members set status = 'deactivated', deactivated_at = now() where id = $1`, [m.memberId])
+        // a role without checkboxes but a stray override row (SQL editor): both must ignore it
+        if (key === 'cardholder') {
+          await db.sql(`insert into rolecall.member_overrides (member_id, organization_id, permission_key, effect) values ($1, $2, 'bills.approve', 'grant')`,
+            [m.memberId, org.orgId])
+        }
+        if (key.endsWith(':fenced')) await allowlist(m.memberId, ['10.9.0.0/16'])
+      }
+    }
+    const members = await db.sql<{ user_id: string; organization_id: string }>('select user_id, organization_id from rolecall.members order by id')
+    expect(members.length).toBeGreaterThan(20)
+    let compared = 0
+    const disagreements: unknown[] = []
+    for (const m of members) {
+      const rows = await db.request<{ key: string; granted: boolean; has: boolean; sources: Source[] }>(user(m.user_id),
+        'select p.key, p.granted, rolecall.has_permission($1, p.key) as has, p.sources from rolecall.my_permissions($1) p', [m.organization_id])
+      for (const row of rows) {
+        // the reasons imply the verdict too: blocked -> no; deny -> no; else any positive source -> yes
+        const types = row.sources.map((s) => s.type)
+        const implied = !types.includes('deactivated') && !types.includes('ip_not_allowed') && !types.includes('deny')
+          && (types.includes('all_permissions') || types.includes('policy') || types.includes('grant'))
+        if (row.granted !== row.has || implied !== row.granted) disagreements.push({ member: m, ...row, implied })
+        compared++
+      }
+    }
+    expect(disagreements).toEqual([])
+    expect(compared).toBeGreaterThan(1000)
+  })
+})
