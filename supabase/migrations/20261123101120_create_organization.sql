@@ -32,6 +32,69 @@ $$;
 comment on function rolecall_private.valid_language(text) is 'The language if Rolecall speaks it (en, uk), else RC308.';
 revoke execute on function rolecall_private.valid_language(text) from public;
 
+create function rolecall_private.instantiate_template(p_id uuid, p_name text, p_template text, p_language text, p_creator uuid)
+returns uuid
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_template rolecall.templates;
+  v_org uuid;
+begin
+  select * into v_template from rolecall.templates t where t.key = p_template;
+  insert into rolecall.organizations (id, name, template, admin_mode, language, created_by)
+  values (coalesce(p_id, gen_random_uuid()), p_name, v_template.key, v_template.admin_mode, p_language, p_creator)
+  returning id into v_org;
+
+  -- NOTE: names are unique per organization (case-insensitively), so the copied rows are matched
+  -- back to their template rows by name.
+  insert into rolecall.policies (organization_id, name, description)
+  select v_org,
+         case p_language when 'uk' then tp.name_uk else tp.name_en end,
+         case p_language when 'uk' then tp.description_uk else tp.description_en end
+    from rolecall.template_policies tp
+   where tp.template_key = v_template.key
+   order by tp.position;
+
+  insert into rolecall.policy_permissions (policy_id, organization_id, permission_key)
+  select p.id, v_org, k
+    from rolecall.template_policies tp
+    join rolecall.policies p on p.organization_id = v_org
+     and p.name = case p_language when 'uk' then tp.name_uk else tp.name_en end
+    cross join lateral unnest(tp.permission_keys) as k
+   where tp.template_key = v_template.key;
+
+  insert into rolecall.roles (organization_id, name, description, rank, all_permissions, editable,
+                              member_overrides, max_members, is_default, template_key)
+  select v_org,
+         case p_language when 'uk' then tr.name_uk else tr.name_en end,
+         case p_language when 'uk' then tr.description_uk else tr.description_en end,
+         tr.rank, tr.all_permissions, tr.editable, tr.member_overrides, tr.max_members, tr.is_default, tr.key
+    from rolecall.template_roles tr
+   where tr.template_key = v_template.key
+   order by tr.position;
+
+  insert into rolecall.role_policies (role_id, policy_id, organization_id)
+  select r.id, p.id, v_org
+    from rolecall.template_roles tr
+    join rolecall.roles r on r.organization_id = v_org and r.template_key = tr.key
+    cross join lateral unnest(tr.policy_keys) as pk
+    join rolecall.template_policies tp on tp.template_key = tr.template_key and tp.key = pk
+    join rolecall.policies p on p.organization_id = v_org
+     and p.name = case p_language when 'uk' then tp.name_uk else tp.name_en end
+   where tr.template_key = v_template.key;
+
+  insert into rolecall.members (organization_id, user_id, role_id, is_primary)
+  select v_org, p_creator, r.id, true
+    from rolecall.template_roles tr
+    join rolecall.roles r on r.organization_id = v_org and r.template_key = tr.key
+   where tr.template_key = v_template.key and tr.is_creator;
+
+  return v_org;
+end;
+$$;
+comment on function rolecall_private.instantiate_template(uuid, text, text, text, uuid) is 'Creates the organization (id p_id, or a new one) with the template''s policies, roles and links, and p_creator as primary member in the creator role. Inputs are trusted: create_organization validates them; seed.sql calls it directly for fixed ids.';
+revoke execute on function rolecall_private.instantiate_template(uuid, text, text, text, uuid) from public;
+
 create function rolecall.create_organization(p_name text, p_template text default 'blank', p_language text default null)
 returns uuid
 language plpgsql volatile security definer set search_path = ''
@@ -40,7 +103,6 @@ declare
   v_name text;
   v_template rolecall.templates;
   v_language text;
-  v_org uuid;
 begin
   if auth.uid() is null then
     raise exception 'Sign in first' using errcode = 'RC101';
@@ -54,55 +116,7 @@ begin
   v_language := rolecall_private.valid_language(coalesce(p_language, v_template.language));
 
   perform rolecall_private.audit_as('organizations.create');
-  insert into rolecall.organizations (name, template, admin_mode, language, created_by)
-  values (v_name, v_template.key, v_template.admin_mode, v_language, auth.uid())
-  returning id into v_org;
-
-  -- NOTE: names are unique per organization (case-insensitively), so the copied rows are matched
-  -- back to their template rows by name.
-  insert into rolecall.policies (organization_id, name, description)
-  select v_org,
-         case v_language when 'uk' then tp.name_uk else tp.name_en end,
-         case v_language when 'uk' then tp.description_uk else tp.description_en end
-    from rolecall.template_policies tp
-   where tp.template_key = v_template.key
-   order by tp.position;
-
-  insert into rolecall.policy_permissions (policy_id, organization_id, permission_key)
-  select p.id, v_org, k
-    from rolecall.template_policies tp
-    join rolecall.policies p on p.organization_id = v_org
-     and p.name = case v_language when 'uk' then tp.name_uk else tp.name_en end
-    cross join lateral unnest(tp.permission_keys) as k
-   where tp.template_key = v_template.key;
-
-  insert into rolecall.roles (organization_id, name, description, rank, all_permissions, editable,
-                              member_overrides, max_members, is_default, template_key)
-  select v_org,
-         case v_language when 'uk' then tr.name_uk else tr.name_en end,
-         case v_language when 'uk' then tr.description_uk else tr.description_en end,
-         tr.rank, tr.all_permissions, tr.editable, tr.member_overrides, tr.max_members, tr.is_default, tr.key
-    from rolecall.template_roles tr
-   where tr.template_key = v_template.key
-   order by tr.position;
-
-  insert into rolecall.role_policies (role_id, policy_id, organization_id)
-  select r.id, p.id, v_org
-    from rolecall.template_roles tr
-    join rolecall.roles r on r.organization_id = v_org and r.template_key = tr.key
-    cross join lateral unnest(tr.policy_keys) as pk
-    join rolecall.template_policies tp on tp.template_key = tr.template_key and tp.key = pk
-    join rolecall.policies p on p.organization_id = v_org
-     and p.name = case v_language when 'uk' then tp.name_uk else tp.name_en end
-   where tr.template_key = v_template.key;
-
-  insert into rolecall.members (organization_id, user_id, role_id, is_primary)
-  select v_org, auth.uid(), r.id, true
-    from rolecall.template_roles tr
-    join rolecall.roles r on r.organization_id = v_org and r.template_key = tr.key
-   where tr.template_key = v_template.key and tr.is_creator;
-
-  return v_org;
+  return rolecall_private.instantiate_template(null, v_name, v_template.key, v_language, auth.uid());
 end;
 $$;
 comment on function rolecall.create_organization(text, text, text) is 'Creates an organization from a template (blank, justpaid, jusnote, profit, paycove, payments_platform): copies its policies and roles, named in the organization''s language (default: the template''s), and makes the caller its primary member in the creator role. Any signed-in user (RC101); name 1-200 characters (RC304); unknown template RC307; language en or uk (RC308).';
