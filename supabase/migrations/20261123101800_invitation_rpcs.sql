@@ -16,16 +16,23 @@
 
 create index audit_events_actor_idx on rolecall.audit_events (actor_id, created_at desc);
 
+create function rolecall_private.invitation_names(p_org uuid, p_role uuid, out organization_name text, out role_name text)
+language sql stable security definer set search_path = ''
+as $$
+  select (select o.name from rolecall.organizations o where o.id = p_org), (select r.name from rolecall.roles r where r.id = p_role)
+$$;
+comment on function rolecall_private.invitation_names(uuid, uuid) is 'Organization and role names for a visible invitation: an invitee may read them before joining, although RLS hides the organization''s rows until then.';
+revoke execute on function rolecall_private.invitation_names(uuid, uuid) from public;
+grant execute on function rolecall_private.invitation_names(uuid, uuid) to authenticated, service_role;
+
 create view rolecall.invitation_list with (security_invoker = true) as
-  select i.id, i.organization_id, i.email, i.role_id, r.name as role_name, i.grants, i.denies, i.ip_allowlist,
+  select i.id, i.organization_id, n.organization_name, i.email, i.role_id, n.role_name, i.grants, i.denies, i.ip_allowlist,
          case when i.status = 'pending' and i.expires_at <= now() then 'expired'::rolecall.invitation_status
               else i.status end as status,
-         i.expires_at, i.send_count, i.last_sent_at, i.language, i.invited_by, i.accepted_by, i.responded_at, i.created_at,
-         o.name as organization_name
+         i.expires_at, i.send_count, i.last_sent_at, i.language, i.invited_by, i.accepted_by, i.responded_at, i.created_at
     from rolecall.invitations i
-    join rolecall.roles r on r.id = i.role_id
-    join rolecall.organizations o on o.id = i.organization_id;
-comment on view rolecall.invitation_list is 'Invitations as the widget lists them: status already says expired when the link is past its expiry; no token hash. Same visibility as the table (security_invoker).';
+    cross join lateral rolecall_private.invitation_names(i.organization_id, i.role_id) n;
+comment on view rolecall.invitation_list is 'Invitations as the widget and the extension list them: status already says expired when the link is past its expiry; organization and role names even for invitees who cannot see the organization yet; no token hash. Same rows as the table''s RLS allows (security_invoker).';
 
 -- grants
 

@@ -1,0 +1,243 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { expectDbError, runRequest, serviceRole, useTestDatabase, user } from '../support/db.ts'
+import { createOrg, type TestOrg } from '../support/orgs.ts'
+
+// Invariant 6: an invitation token is single-use, expires, dies when resent or revoked, and
+// accepting is atomic. Plus the rules of who may invite whom (no escalation through invitations).
+
+const db = await useTestDatabase()
+
+interface Invitation {
+  id: string
+  email: string
+  role_id: string
+  status: string
+  expires_at: Date
+  send_count: number
+  token_hash: Buffer
+}
+
+function newToken(): { token: string; hash: Buffer } {
+  const token = randomBytes(32).toString('base64url')
+  return { token, hash: createHash('sha256').update(token).digest() }
+}
+
+/** Invites as the edge function does: service role, acting for the inviter. */
+async function invite(org: TestOrg, inviter: string, email: string, roleKey: string, extra: Record<string, unknown> = {}) {
+  const { token, hash } = newToken()
+  const [invitation] = await db.rpc<Invitation>(serviceRole, 'create_invitation', {
+    p_actor: inviter, p_org: org.orgId, p_email: email, p_role: org.roles[roleKey], p_token_hash: hash,
+    p_client_ip: '198.51.100.7', ...extra,
+  })
+  return { invitation: invitation!, token, hash }
+}
+
+let org: TestOrg
+let paycove: TestOrg
+let admin: string
+
+beforeAll(async () => {
+  org = await createOrg(db, 'profit', { roles: ['owner', 'administrator', 'contributor', 'cardholder'] })
+  paycove = await createOrg(db, 'paycove', { roles: ['admin', 'manager', 'standard'] })
+  admin = org.primary.userId
+})
+
+describe('creating an invitation', () => {
+  it('stores only the token hash, with the organization lifetime, one send, and an audit event with the client IP', async () => {
+    const { invitation, hash } = await invite(org, admin, 'New.Person@Example.test', 'contributor', { p_grants: ['reports.view'], p_allowlist: ['203.0.113.0/24'] })
+    expect(invitation.email).toBe('new.person@example.test')
+    expect(invitation.status).toBe('pending')
+    expect(invitation.send_count).toBe(1)
+    expect(Buffer.compare(invitation.token_hash, hash)).toBe(0)
+    const [{ hours }] = await db.sql<{ hours: number }>(
+      `select round(extract(epoch from expires_at - created_at) / 3600)::int as hours from rolecall.invitations where id = $1`, [invitation.id])
+    expect(hours).toBe(72)
+    const events = await db.sql<{ action: string; actor_id: string; request_ip: string }>(
+      `select action, actor_id, host(request_ip) as request_ip from rolecall.audit_events where subject_id = $1`, [invitation.id])
+    expect(events).toEqual([{ action: 'invitations.create', actor_id: admin, request_ip: '198.51.100.7' }])
+  })
+
+  it('cannot be called by signed-in users directly (they could choose the token)', async () => {
+    const { hash } = newToken()
+    await expectDbError(db.rpc(user(admin), 'create_invitation', {
+      p_actor: admin, p_org: org.orgId, p_email: 'x@example.test', p_role: org.roles.contributor, p_token_hash: hash,
+    }), '42501')
+  })
+
+  it.each([
+    ['a member without members.invite', () => org.members.cardholder!.userId, 'contributor', {}, 'x1@example.test', 'RC103'],
+    ['a role ranked at the inviter\'s own', () => org.members.administrator!.userId, 'administrator', {}, 'x2@example.test', 'RC104'],
+    ['a permission the inviter does not hold', () => org.members.administrator!.userId, 'contributor', { p_grants: ['settings.manage'] }, 'x3@example.test', 'RC107'],
+    ['an unknown permission', () => admin, 'contributor', { p_grants: ['bills.fly'] }, 'x4@example.test', 'RC301'],
+    ['checkboxes for a role that takes none', () => admin, 'cardholder', { p_grants: ['bills.view'] }, 'x5@example.test', 'RC109'],
+    ['an invalid IP range', () => admin, 'contributor', { p_allowlist: ['10.0.0.300/8'] }, 'x6@example.test', 'RC303'],
+    ['an invalid email', () => admin, 'contributor', {}, 'not-an-email', 'RC408'],
+    ['an existing member', () => admin, 'contributor', {}, '', 'RC405'],
+  ])('refuses %s', async (_case, inviter, roleKey, extra, email, code) => {
+    const before = await db.sql('select count(*) from rolecall.invitations')
+    await expectDbError(invite(org, inviter(), email || org.members.contributor!.email, roleKey, extra), code)
+    expect(await db.sql('select count(*) from rolecall.invitations')).toEqual(before)
+  })
+
+  it('allows one pending invitation per email and organization', async () => {
+    await invite(org, admin, 'twice@example.test', 'contributor')
+    await expectDbError(invite(org, admin, 'twice@example.test', 'contributor'), 'RC406')
+  })
+
+  it('replaces a pending invitation that has expired', async () => {
+    const { invitation } = await invite(org, admin, 'stale@example.test', 'contributor')
+    await db.sql(`update rolecall.invitations set expires_at = now() - interval '1 minute' where id = $1`, [invitation.id])
+    const { invitation: fresh } = await invite(org, admin, 'stale@example.test', 'contributor')
+    const rows = await db.sql<{ id: string; status: string }>(`select id, status from rolecall.invitations where email = 'stale@example.test' order by created_at`)
+    expect(rows).toEqual([{ id: invitation.id, status: 'expired' }, { id: fresh.id, status: 'pending' }])
+  })
+
+  it('single-admin mode: nobody is invited as Admin; a Manager may invite standard users only', async () => {
+    await expectDbError(invite(paycove, paycove.primary.userId, 'boss@example.test', 'admin'), 'RC108')
+    await expectDbError(invite(paycove, paycove.members.manager!.userId, 'mgr@example.test', 'manager'), 'RC104')
+    const { invitation } = await invite(paycove, paycove.members.manager!.userId, 'std@example.test', 'standard')
+    expect(invitation.status).toBe('pending')
+  })
+})
+
+describe('accepting', () => {
+  it('joins with the invited role, checkboxes and allowlist, once', async () => {
+    const email = 'joiner@example.test'
+    const { invitation, hash } = await invite(org, admin, email, 'contributor', { p_grants: ['reports.view'], p_allowlist: ['203.0.113.0/24'] })
+    const joiner = await db.createUser(email)
+    const [member] = await db.rpc<{ role_id: string; ip_allowlist: string[] }>(user(joiner, { email }), 'accept_invitation', { p_token_hash: hash })
+    expect(member!.role_id).toBe(org.roles.contributor)
+    expect(member!.ip_allowlist).toEqual(['203.0.113.0/24'])
+    const overrides = await db.sql(`select permission_key, effect from rolecall.member_overrides o join rolecall.members m on m.id = o.member_id where m.user_id = $1`, [joiner])
+    expect(overrides).toEqual([{ permission_key: 'reports.view', effect: 'grant' }])
+    const [row] = await db.sql<{ status: string; accepted_by: string }>('select status, accepted_by from rolecall.invitations where id = $1', [invitation.id])
+    expect(row).toEqual({ status: 'accepted', accepted_by: joiner })
+    await expectDbError(db.rpc(user(joiner, { email }), 'accept_invitation', { p_token_hash: hash }), 'RC404')
+  })
+
+  it('refuses an unknown link, another email, an expired and a revoked invitation', async () => {
+    const stranger = await db.createUser('stranger@example.test')
+    await expectDbError(db.rpc(user(stranger), 'accept_invitation', { p_token_hash: newToken().hash }), 'RC401')
+
+    const { hash } = await invite(org, admin, 'someone@example.test', 'contributor')
+    await expectDbError(db.rpc(user(stranger), 'accept_invitation', { p_token_hash: hash }), 'RC407')
+
+    const late = await invite(org, admin, 'late@example.test', 'contributor')
+    await db.sql(`update rolecall.invitations set expires_at = now() - interval '1 second' where id = $1`, [late.invitation.id])
+    const lateUser = await db.createUser('late@example.test')
+    await expectDbError(db.rpc(user(lateUser), 'accept_invitation', { p_token_hash: late.hash }), 'RC402')
+
+    const revoked = await invite(org, admin, 'revoked@example.test', 'contributor')
+    await db.rpc(user(admin), 'revoke_invitation', { p_invitation: revoked.invitation.id })
+    const revokedUser = await db.createUser('revoked@example.test')
+    await expectDbError(db.rpc(user(revokedUser), 'accept_invitation', { p_token_hash: revoked.hash }), 'RC403')
+    expect(await db.sql('select 1 from rolecall.members where user_id = any($1)', [[lateUser, revokedUser, stranger]])).toEqual([])
+  })
+
+  it('by id (from the extension, without the link) only with a confirmed email', async () => {
+    const email = 'by-id@example.test'
+    const { invitation } = await invite(org, admin, email, 'contributor')
+    const invitee = await db.createUser(email)
+    await db.sql('update auth.users set email_confirmed_at = null where id = $1', [invitee])
+    await expectDbError(db.rpc(user(invitee), 'accept_invitation', { p_invitation: invitation.id }), 'RC410')
+    await db.sql('update auth.users set email_confirmed_at = now() where id = $1', [invitee])
+    const [member] = await db.rpc<{ user_id: string }>(user(invitee), 'accept_invitation', { p_invitation: invitation.id })
+    expect(member!.user_id).toBe(invitee)
+  })
+
+  it('is atomic when two clients race with the same link: exactly one joins', async () => {
+    for (let round = 0; round < 5; round++) {
+      const email = `race-${round}@example.test`
+      const { hash } = await invite(org, admin, email, 'contributor')
+      const invitee = await db.createUser(email)
+      const clients = await Promise.all([db.pool.connect(), db.pool.connect()])
+      try {
+        const results = await Promise.allSettled(clients.map((client) =>
+          runRequest(client, user(invitee), 'select * from rolecall.accept_invitation(p_token_hash => $1)', [hash])))
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+        const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+        expect(rejected.reason.code).toBe('RC404')
+      } finally {
+        for (const client of clients) client.release()
+      }
+      expect(await db.sql('select count(*)::int as n from rolecall.members where user_id = $1', [invitee])).toEqual([{ n: 1 }])
+    }
+  })
+
+  it('declining uses the invitation up', async () => {
+    const email = 'no-thanks@example.test'
+    const { hash } = await invite(org, admin, email, 'contributor')
+    const invitee = await db.createUser(email)
+    const [declined] = await db.rpc<{ status: string }>(user(invitee), 'decline_invitation', { p_token_hash: hash })
+    expect(declined!.status).toBe('declined')
+    await expectDbError(db.rpc(user(invitee), 'accept_invitation', { p_token_hash: hash }), 'RC404')
+  })
+})
+
+describe('resending and revoking', () => {
+  // NOTE: a fresh organization and inviter per group, so the hourly limit of the groups above does not apply
+  beforeAll(async () => {
+    org = await createOrg(db, 'profit', { roles: ['owner', 'administrator', 'contributor', 'cardholder'] })
+    admin = org.primary.userId
+  })
+
+  it('resend: a new token, the old link dead at once, expiry restarted, send count grown', async () => {
+    const email = 'resend@example.test'
+    const first = await invite(org, admin, email, 'contributor')
+    await db.sql(`update rolecall.invitations set expires_at = now() + interval '1 hour' where id = $1`, [first.invitation.id])
+    const second = newToken()
+    const [resent] = await db.rpc<Invitation>(serviceRole, 'resend_invitation', { p_actor: admin, p_invitation: first.invitation.id, p_token_hash: second.hash })
+    expect(resent!.send_count).toBe(2)
+    expect(resent!.expires_at.getTime() - Date.now()).toBeGreaterThan(71 * 3600 * 1000)
+    const invitee = await db.createUser(email)
+    await expectDbError(db.rpc(user(invitee), 'accept_invitation', { p_token_hash: first.hash }), 'RC401')
+    await db.rpc(user(invitee), 'accept_invitation', { p_token_hash: second.hash })
+  })
+
+  it('resend re-opens an expired invitation but not a revoked or used one', async () => {
+    const expired = await invite(org, admin, 'reopen@example.test', 'contributor')
+    await db.sql(`update rolecall.invitations set expires_at = now() - interval '1 day' where id = $1`, [expired.invitation.id])
+    const [reopened] = await db.rpc<Invitation>(serviceRole, 'resend_invitation', { p_actor: admin, p_invitation: expired.invitation.id, p_token_hash: newToken().hash })
+    expect(reopened!.status).toBe('pending')
+
+    const revoked = await invite(org, admin, 'gone@example.test', 'contributor')
+    await db.rpc(user(admin), 'revoke_invitation', { p_invitation: revoked.invitation.id })
+    await expectDbError(db.rpc(serviceRole, 'resend_invitation', { p_actor: admin, p_invitation: revoked.invitation.id, p_token_hash: newToken().hash }), 'RC403')
+  })
+
+  it('only inviters who may assign the role revoke', async () => {
+    const { invitation } = await invite(org, admin, 'keep@example.test', 'administrator')
+    await expectDbError(db.rpc(user(org.members.cardholder!.userId), 'revoke_invitation', { p_invitation: invitation.id }), 'RC103')
+    await expectDbError(db.rpc(user(org.members.administrator!.userId), 'revoke_invitation', { p_invitation: invitation.id }), 'RC104')
+    const [row] = await db.sql<{ status: string }>('select status from rolecall.invitations where id = $1', [invitation.id])
+    expect(row!.status).toBe('pending')
+  })
+})
+
+describe('listing', () => {
+  beforeAll(async () => {
+    org = await createOrg(db, 'profit', { roles: ['owner', 'cardholder'] })
+    admin = org.primary.userId
+  })
+
+  it('inviters see the organization\'s invitations with expired ones marked; invitees see their own; others none', async () => {
+    const { invitation } = await invite(org, admin, 'listed@example.test', 'contributor')
+    await db.sql(`update rolecall.invitations set expires_at = now() - interval '1 minute' where id = $1`, [invitation.id])
+    const mine = await db.request<{ status: string }>(user(admin), 'select status from rolecall.invitation_list where id = $1', [invitation.id])
+    expect(mine).toEqual([{ status: 'expired' }])
+    const invitee = await db.createUser('listed@example.test')
+    expect(await db.request(user(invitee, { email: 'listed@example.test' }), 'select id from rolecall.invitation_list')).toEqual([{ id: invitation.id }])
+    expect(await db.request(user(org.members.cardholder!.userId), 'select id from rolecall.invitation_list where id = $1', [invitation.id])).toEqual([])
+  })
+})
+
+describe('rate limits', () => {
+  it('stops an inviter after 20 invitations in an hour with RC409, and changes nothing', async () => {
+    const busy = await createOrg(db, 'blank')
+    for (let i = 0; i < 20; i++) await invite(busy, busy.primary.userId, `bulk-${i}@example.test`, 'member')
+    const error = await expectDbError(invite(busy, busy.primary.userId, 'bulk-20@example.test', 'member'), 'RC409')
+    expect(error.detail).toContain('per inviter')
+    expect(await db.sql('select count(*)::int as n from rolecall.invitations where organization_id = $1', [busy.orgId])).toEqual([{ n: 20 }])
+  })
+})
