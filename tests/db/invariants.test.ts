@@ -81,9 +81,9 @@ describe('2. never zero admins', () => {
     await db.rpc(p, 'deactivate_member', { p_member: org.members['admin:3']!.memberId })
     await expectDbError(db.rpc(user(org.members['admin:3']!.userId), 'deactivate_member', { p_member: org.primary.memberId }), 'RC102')
     await expectDbError(db.rpc(p, 'leave_organization', { p_org: org.orgId }), 'RC204')
-    const [{ n }] = await db.sql<{ n: number }>(
+    const { n } = (await db.sql<{ n: number }>(
       `select count(*)::int as n from rolecall.members m join rolecall.roles r on r.id = m.role_id
-        where m.organization_id = $1 and m.status = 'active' and r.all_permissions`, [org.orgId])
+        where m.organization_id = $1 and m.status = 'active' and r.all_permissions`, [org.orgId]))[0]!
     expect(n).toBe(1)
     expect(await violations(org.orgId)).toEqual([])
   })
@@ -165,13 +165,13 @@ describe('4. no escalation', () => {
 describe('5. single-admin mode', () => {
   it('a promotion demotes the old Admin in the same transaction', async () => {
     const org = await createOrg(db, 'paycove', { roles: ['admin', 'manager', 'standard'] })
-    const [{ last }] = await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events')
+    const { last } = (await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events'))[0]!
     await db.rpc(user(org.primary.userId), 'promote_to_admin', { p_member: org.members.standard!.memberId })
     const admins = await db.sql<{ id: string; is_primary: boolean }>(
       'select id, is_primary from rolecall.members where role_id = $1', [org.roles.admin])
     expect(admins).toEqual([{ id: org.members.standard!.memberId, is_primary: true }])
-    const [{ txids }] = await db.sql<{ txids: number }>(
-      `select count(distinct xmin::text)::int as txids from rolecall.audit_events where id > $1 and organization_id = $2`, [last, org.orgId])
+    const { txids } = (await db.sql<{ txids: number }>(
+      `select count(distinct xmin::text)::int as txids from rolecall.audit_events where id > $1 and organization_id = $2`, [last, org.orgId]))[0]!
     expect(txids).toBe(1)
     expect(await violations(org.orgId)).toEqual([])
   })
@@ -209,7 +209,7 @@ describe('7. every change leaves the expected audit events, with actor, action a
 
   it.each(cases)('%s', async (fn, action, args, expected) => {
     const org = await createOrg(db, 'justpaid', { roles: ['admin', 'admin:2', 'user'] })
-    const [{ last }] = await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events')
+    const { last } = (await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events'))[0]!
     await db.rpc(user(org.primary.userId, { ip }), fn, args(org))
     const events = await db.sql<{ actor_id: string; action: string; request_ip: string; subject_type: string; subject_id: string }>(
       'select actor_id, action, host(request_ip) as request_ip, subject_type, subject_id from rolecall.audit_events where id > $1 order by id', [last])
@@ -222,7 +222,7 @@ describe('7. every change leaves the expected audit events, with actor, action a
   ])('%s', async (fn, action) => {
     const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
     await db.rpc(user(org.primary.userId), 'deactivate_member', { p_member: org.members.user!.memberId })
-    const [{ last }] = await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events')
+    const { last } = (await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events'))[0]!
     await db.rpc(user(org.primary.userId, { ip }), fn, { p_member: org.members.user!.memberId })
     const events = await db.sql('select actor_id, action, host(request_ip) as request_ip from rolecall.audit_events where id > $1', [last])
     expect(events).toEqual([{ actor_id: org.primary.userId, action, request_ip: ip }])
@@ -230,7 +230,7 @@ describe('7. every change leaves the expected audit events, with actor, action a
 
   it('leave_organization and set_resource_grants', async () => {
     const org = await createOrg(db, 'jusnote', { roles: ['admin', 'user', 'user:2'] })
-    const [{ last }] = await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events')
+    const { last } = (await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events'))[0]!
     await db.rpc(user(org.primary.userId, { ip }), 'set_resource_grants', { p_member: org.members['user:2']!.memberId, p_resource_type: 'project', p_resource_ids: ['p9'] })
     await db.rpc(user(org.members.user!.userId, { ip }), 'leave_organization', { p_org: org.orgId })
     const events = await db.sql('select actor_id, action, subject_type, host(request_ip) as request_ip from rolecall.audit_events where id > $1 order by id', [last])
@@ -242,7 +242,7 @@ describe('7. every change leaves the expected audit events, with actor, action a
 
   it('promote_to_admin: the old and the new Admin, in one action', async () => {
     const org = await createOrg(db, 'paycove', { roles: ['admin', 'manager'] })
-    const [{ last }] = await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events')
+    const { last } = (await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events'))[0]!
     await db.rpc(user(org.primary.userId, { ip }), 'promote_to_admin', { p_member: org.members.manager!.memberId })
     const events = await db.sql<{ subject_id: string }>(
       `select distinct subject_id, action, host(request_ip) as request_ip, actor_id from rolecall.audit_events where id > $1 order by subject_id`, [last])
@@ -252,7 +252,7 @@ describe('7. every change leaves the expected audit events, with actor, action a
 
   it('a refused call leaves no event', async () => {
     const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
-    const [{ last }] = await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events')
+    const { last } = (await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events'))[0]!
     await expectDbError(db.rpc(user(org.members.user!.userId), 'deactivate_member', { p_member: org.primary.memberId }), 'RC103')
     expect(await db.sql('select 1 from rolecall.audit_events where id > $1', [last])).toEqual([])
   })

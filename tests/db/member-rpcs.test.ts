@@ -93,7 +93,7 @@ describe('set_member_overrides', () => {
     const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
     const target = org.members.user!
     await tick(org, 'user', { 'bills.approve': 'grant', 'reports.view': 'grant', 'bills.create': 'deny' })
-    const [{ last }] = await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events')
+    const { last } = (await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events'))[0]!
     await db.rpc(user(org.primary.userId), 'set_member_overrides',
       { p_member: target.memberId, p_grants: ['bills.approve', 'bills.create'], p_denies: ['integrations.manage'] })
     const events = await db.sql<{ subject_id: string; op: string }>(
@@ -142,8 +142,8 @@ describe('set_ip_allowlist', () => {
   it('stores addresses and ranges', async () => {
     const org = await createOrg(db, 'payments_platform', { roles: ['admin'] })
     const other = await db.createUser()
-    const [{ id }] = await db.sql<{ id: string }>('insert into rolecall.members (organization_id, user_id, role_id) values ($1, $2, $3) returning id',
-      [org.orgId, other, org.roles.admin])
+    const { id } = (await db.sql<{ id: string }>('insert into rolecall.members (organization_id, user_id, role_id) values ($1, $2, $3) returning id',
+      [org.orgId, other, org.roles.admin]))[0]!
     const [row] = await db.rpc<{ ip_allowlist: string[] }>(user(org.primary.userId), 'set_ip_allowlist',
       { p_member: id, p_allowlist: ['203.0.113.0/24', ' 198.51.100.7 ', '2001:db8::/32'] })
     expect(row!.ip_allowlist).toEqual(['203.0.113.0/24', '198.51.100.7/32', '2001:db8::/32'])
@@ -259,8 +259,8 @@ describe('promote_to_admin and its preview', () => {
   it('previews the promotion without changing anything', async () => {
     const org = await createOrg(db, 'paycove', { roles: ['admin', 'standard'] })
     const before = await snapshot(org.orgId)
-    const [{ preview_promote_to_admin: plan }] = await db.rpc<{ preview_promote_to_admin: any }>(user(org.primary.userId),
-      'preview_promote_to_admin', { p_member: org.members.standard!.memberId })
+    const { preview_promote_to_admin: plan } = (await db.rpc<{ preview_promote_to_admin: any }>(user(org.primary.userId),
+      'preview_promote_to_admin', { p_member: org.members.standard!.memberId }))[0]!
     expect(plan.new_admin).toMatchObject({ member_id: org.members.standard!.memberId, role_before: { id: org.roles.standard }, role_after: { id: org.roles.admin } })
     expect(plan.old_admin).toMatchObject({ member_id: org.primary.memberId, role_after: { id: org.roles.manager, name: 'Manager' } })
     expect(await snapshot(org.orgId)).toEqual(before)

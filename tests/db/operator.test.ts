@@ -101,7 +101,7 @@ describe('ops_expire_invitations', () => {
     await invite('late@example.test', 'pending', '-1 hour')
     await invite('fresh@example.test', 'pending', '1 hour')
     await invite('revoked@example.test', 'revoked', '-1 hour')
-    const [{ ops_expire_invitations: n }] = await db.rpc<{ ops_expire_invitations: number }>(serviceRole, 'ops_expire_invitations')
+    const { ops_expire_invitations: n } = (await db.rpc<{ ops_expire_invitations: number }>(serviceRole, 'ops_expire_invitations'))[0]!
     expect(n).toBe(1)
     const rows = await db.sql('select email, status::text as status from rolecall.invitations where organization_id = $1 order by email', [org.orgId])
     expect(rows).toEqual([
@@ -120,7 +120,7 @@ describe('members_permissions_report', () => {
     const rows = await db.request<{ email: string; role_name: string; is_primary: boolean; status: string; permission_keys: string[] }>(serviceRole,
       'select email, role_name, is_primary, status, permission_keys from rolecall.members_permissions_report where organization_id = $1', [org.orgId])
     const byEmail = Object.fromEntries(rows.map((r) => [r.email, r]))
-    const [{ n }] = await db.sql<{ n: number }>('select count(*)::int as n from rolecall.permissions')
+    const { n } = (await db.sql<{ n: number }>('select count(*)::int as n from rolecall.permissions'))[0]!
     expect(byEmail[org.primary.email]).toMatchObject({ role_name: 'Admin', is_primary: true })
     expect(byEmail[org.primary.email]!.permission_keys).toHaveLength(n)
     expect(byEmail[org.members.user!.email]!.permission_keys).toEqual(

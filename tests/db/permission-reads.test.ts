@@ -61,7 +61,7 @@ describe('my_permissions', () => {
     expect(mine['roles.manage']).toMatchObject({ granted: false, sources: [] })
     const admin = await myPermissions(org.primary.userId, org.orgId)
     expect(Object.values(admin).every((p) => p.granted && p.sources[0]!.type === 'all_permissions' && p.sources[0]!.role_name === 'Admin')).toBe(true)
-    const [{ n }] = await db.sql<{ n: number }>('select count(*)::int as n from rolecall.permissions')
+    const { n } = (await db.sql<{ n: number }>('select count(*)::int as n from rolecall.permissions'))[0]!
     expect(Object.keys(admin)).toHaveLength(n)
   })
 
@@ -93,7 +93,7 @@ describe('my_permissions', () => {
     const mine = await myPermissions(org.members.user!.userId, org.orgId, ip)
     expect(mine['bills.view']!.granted).toBe(inside)
     expect(mine['bills.view']!.sources.some((s) => s.type === 'ip_not_allowed')).toBe(!inside)
-    const [{ ok }] = await db.request<{ ok: boolean }>(user(org.members.user!.userId, { ip }), 'select rolecall.has_permission($1, $2) as ok', [org.orgId, 'bills.view'])
+    const { ok } = (await db.request<{ ok: boolean }>(user(org.members.user!.userId, { ip }), 'select rolecall.has_permission($1, $2) as ok', [org.orgId, 'bills.view']))[0]!
     expect(ok).toBe(inside)
   })
 
@@ -107,11 +107,11 @@ describe('explain_permission', () => {
   it('explains oneself, and others to those who edit permissions', async () => {
     const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
     await allowlist(org.members.user!.memberId, ['203.0.113.0/24'])
-    const [{ explain_permission: self }] = await db.rpc<{ explain_permission: any }>(user(org.members.user!.userId, { ip: '203.0.113.5' }),
-      'explain_permission', { p_org: org.orgId, p_user: org.members.user!.userId, p_key: 'bills.view' })
+    const { explain_permission: self } = (await db.rpc<{ explain_permission: any }>(user(org.members.user!.userId, { ip: '203.0.113.5' }),
+      'explain_permission', { p_org: org.orgId, p_user: org.members.user!.userId, p_key: 'bills.view' }))[0]!
     expect(self).toMatchObject({ granted: true, ip_checked: true, sources: [{ type: 'policy', policy_name: 'Basic access' }], role: { name: 'User' } })
-    const [{ explain_permission: byAdmin }] = await db.rpc<{ explain_permission: any }>(user(org.primary.userId),
-      'explain_permission', { p_org: org.orgId, p_user: org.members.user!.userId, p_key: 'bills.approve' })
+    const { explain_permission: byAdmin } = (await db.rpc<{ explain_permission: any }>(user(org.primary.userId),
+      'explain_permission', { p_org: org.orgId, p_user: org.members.user!.userId, p_key: 'bills.approve' }))[0]!
     expect(byAdmin).toMatchObject({ granted: false, sources: [], ip_checked: false, ip_allowlist: ['203.0.113.0/24'], member_id: org.members.user!.memberId })
   })
 

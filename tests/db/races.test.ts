@@ -87,7 +87,7 @@ describe('races', () => {
         [user(b.userId), 'change_member_role', { p_member: a.memberId, p_role: org.roles.user }],
       ])
       expectOneWinner(results, ['RC103'])
-      const [{ n }] = await db.sql<{ n: number }>('select count(*)::int as n from rolecall.members where organization_id = $1 and role_id = $2', [org.orgId, org.roles.admin])
+      const { n } = (await db.sql<{ n: number }>('select count(*)::int as n from rolecall.members where organization_id = $1 and role_id = $2', [org.orgId, org.roles.admin]))[0]!
       expect(n).toBe(2)
       await expectInvariants()
     }
@@ -143,8 +143,8 @@ describe('races', () => {
   it('two admins moving different members into a max_members = 1 role: one fits', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const org = await createOrg(db, 'jusnote', { roles: ['admin', 'admin:2', 'user', 'user:2'] })
-      const [{ id: solo }] = await db.sql<{ id: string }>(
-        `insert into rolecall.roles (organization_id, name, rank, max_members) values ($1, 'Solo', 5, 1) returning id`, [org.orgId])
+      const { id: solo } = (await db.sql<{ id: string }>(
+        `insert into rolecall.roles (organization_id, name, rank, max_members) values ($1, 'Solo', 5, 1) returning id`, [org.orgId]))[0]!
       const results = await race([
         [user(org.primary.userId), 'change_member_role', { p_member: org.members.user!.memberId, p_role: solo }],
         [user(org.members['admin:2']!.userId), 'change_member_role', { p_member: org.members['user:2']!.memberId, p_role: solo }],
@@ -157,8 +157,8 @@ describe('races', () => {
   it('two SQL-editor joins into a max_members = 1 role: the role lock alone keeps the limit', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const org = await createOrg(db, 'jusnote', { roles: ['admin'] })
-      const [{ id: solo }] = await db.sql<{ id: string }>(
-        `insert into rolecall.roles (organization_id, name, rank, max_members) values ($1, 'Solo', 5, 1) returning id`, [org.orgId])
+      const { id: solo } = (await db.sql<{ id: string }>(
+        `insert into rolecall.roles (organization_id, name, rank, max_members) values ($1, 'Solo', 5, 1) returning id`, [org.orgId]))[0]!
       const [u1, u2] = [await db.createUser(), await db.createUser()]
       const insert = 'insert into rolecall.members (organization_id, user_id, role_id) values ($1, $2, $3)'
       expectOneWinner(await editorRace([[insert, [org.orgId, u1, solo]], [insert, [org.orgId, u2, solo]]]), ['RC203'])
