@@ -11,6 +11,13 @@
 -- and the second sees the first's result (tests/db/races.test.ts).
 -- Every function returns the member row as it is afterwards (removed members: as it was), so clients
 -- get a typed result.
+-- Error codes beyond the guards': RC108 the Admin role in single-admin mode · RC109 checkboxes on a
+-- role without member_overrides · RC204 the primary leaving · RC303 allowlist entry · RC308 a key both
+-- granted and denied, or a malformed resource type / id · RC107 also for sharing a resource one
+-- cannot reach. A member id carries its organization, so a member of an organization the caller is
+-- not in reads RC102 (not a member there); RC305 comes from a role of another organization.
+-- leave_organization starts with rolecall_private.actor() like every write: a deactivated member is
+-- removed by an admin rather than leaving on its own.
 
 -- functions
 

@@ -10,6 +10,9 @@
 -- moment with no primary; the unique index on is_primary is not deferrable, so the old primary is
 -- always cleared before the new one is set, and the old Admin leaves a max_members = 1 Admin role
 -- before the new one enters it.
+-- Error codes: RC105 transfer_primary by anyone but the primary · RC108 promotion by anyone but the
+-- Admin · RC308 promote_to_admin in a multi-admin organization · RC201 an inactive target · RC106
+-- oneself · RC306 no role below the Admin role to demote into.
 
 -- types
 
