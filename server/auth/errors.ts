@@ -1,0 +1,24 @@
+/** An error of the Auth API: HTTP status, Supabase Auth's `error_code` and message. */
+export class AuthError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message)
+  }
+}
+
+/** The API version auth-js sends; from it on, errors are `{ code: <error_code>, message }`. */
+export const apiVersion = '2024-01-01'
+
+/**
+ * The body Supabase Auth sends for an error: `{ code, message }` to clients that send
+ * `X-Supabase-Api-Version: 2024-01-01` or later (auth-js does), the older
+ * `{ code: <status>, error_code, msg }` to others.
+ */
+export function authErrorBody(error: AuthError, requestedVersion: string | undefined): Record<string, unknown> {
+  if (requestedVersion && requestedVersion >= apiVersion) return { code: error.errorCode, message: error.message, ...error.extra }
+  return { code: error.status, error_code: error.errorCode, msg: error.message, ...error.extra }
+}
