@@ -599,9 +599,8 @@ export function writeStatements(object: DbObject): Record<'insert' | 'update' | 
 }
 
 /** A typed, harmless argument value pointing at the demo organization, by argument name and type. */
-export function dummyArgument(arg: FunctionArg, demo: DemoIds): { sql: string; value: string | null } {
-  const cast = `::${arg.type}`
-  const value = (v: string | null) => ({ sql: cast, value: v })
+export function dummyArgument(arg: FunctionArg, demo: DemoIds): { sql: (param: string) => string; value: string | null } {
+  const value = (v: string | null) => ({ sql: (param: string) => `${param}::${arg.type}`, value: v })
   if (arg.enum) return value(arg.enum)
   switch (arg.type) {
     case 'uuid': {
@@ -618,7 +617,8 @@ export function dummyArgument(arg: FunctionArg, demo: DemoIds): { sql: string; v
       if (/template/.test(arg.name)) return value('blank')
       if (/language/.test(arg.name)) return value('en')
       return value('Matrix dummy')
-    case 'bytea': return value(`\\x${'ab'.repeat(32)}`)
+    // NOTE: PGlite serialises a bytea parameter from bytes only, so the value travels as hex text.
+    case 'bytea': return { sql: (param) => `decode(${param}::text, 'hex')`, value: 'ab'.repeat(32) }
     case 'inet': return value('127.0.0.1')
     case 'cidr': return value('127.0.0.1/32')
     case 'boolean': return value('false')
@@ -636,7 +636,7 @@ export function dummyArgument(arg: FunctionArg, demo: DemoIds): { sql: string; v
 export function dummyCall(fn: DbObject, demo: DemoIds): { text: string; params: (string | null)[] } {
   const args = fn.requiredArgs ?? []
   const params = args.map((a) => dummyArgument(a, demo))
-  const list = args.map((a, i) => (a.name ? `${a.name} => ` : '') + `$${i + 1}${params[i]!.sql}`).join(', ')
+  const list = args.map((a, i) => (a.name ? `${a.name} => ` : '') + params[i]!.sql(`$${i + 1}`)).join(', ')
   return { text: `select * from ${fn.schema}.${fn.name}(${list})`, params: params.map((p) => p.value) }
 }
 
