@@ -19,8 +19,27 @@ function envGet(name: string): string | undefined {
   return envStorage.getStore()?.[name] ?? process.env[name]
 }
 
+/**
+ * Node 20 has no global WebSocket, and supabase-js 2.1xx refuses to create a client without one (for
+ * realtime, which functions do not use here). A stand-in that fails only when a socket is opened.
+ */
+export function installWebSocketStandIn(): void {
+  const g = globalThis as { WebSocket?: unknown }
+  if (typeof g.WebSocket !== 'undefined') return
+  g.WebSocket = class WebSocketUnavailable {
+    static readonly CONNECTING = 0
+    static readonly OPEN = 1
+    static readonly CLOSING = 2
+    static readonly CLOSED = 3
+    constructor() {
+      throw new Error('WebSocket is not available in this Node version (realtime is not served by the local stack)')
+    }
+  }
+}
+
 /** Installs the small `Deno` global the functions use: `Deno.env` and `Deno.serve`. */
 function installDeno(): void {
+  installWebSocketStandIn()
   const g = globalThis as { Deno?: unknown }
   if (g.Deno && (g.Deno as { __rolecall?: boolean }).__rolecall) return
   if (g.Deno) return
