@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clientFor } from '../server/support/server.ts'
-import { invoke, mailTo, organization, signUp, tokenFromMail, useStack } from './support.ts'
+import { invoke, join, mailTo, organization, signUp, tokenFromMail, useStack } from './support.ts'
 
 const server = await useStack()
 const anonymous = () => clientFor(server, server.config.anonKey, { schema: 'rolecall' })
@@ -59,8 +59,8 @@ describe('invite', () => {
     ['a user who may not invite', 'standard', { email: 'c@example.test' }, 403, 'RC103'],
   ])('answers %s with a clear error', async (_case, who, body, status, code) => {
     const org = await organization(server, 'paycove')
-    const manager = await join(org, 'manager')
-    const standard = await join(org, 'standard')
+    const manager = await join(server, org, 'manager')
+    const standard = await join(server, org, 'standard')
     const caller = who === 'admin' ? org.admin.client : who === 'manager' ? manager.client : who === 'standard' ? standard.client : anonymous()
     const payload = typeof body === 'string' ? body
       : { organization_id: org.orgId, role_id: org.roles[(body as { role?: string }).role ?? 'standard'], ...(body as object) }
@@ -201,15 +201,4 @@ describe('accept', () => {
 async function orgName(client: Awaited<ReturnType<typeof signUp>>['client'], orgId: string): Promise<string> {
   const { data } = await client.from('organizations').select('name').eq('id', orgId).single()
   return data!.name
-}
-
-/** Invites a fresh user to the role and accepts through the functions. */
-async function join(org: Awaited<ReturnType<typeof organization>>, roleKey: string) {
-  const email = `${roleKey}-${crypto.randomUUID().slice(0, 8)}@example.test`
-  const sent = await invoke(org.admin.client, 'invite', { organization_id: org.orgId, email, role_id: org.roles[roleKey] })
-  if (sent.status !== 201) throw new Error(`invite failed: ${JSON.stringify(sent.body)}`)
-  const member = await signUp(server, email)
-  const accepted = await invoke(member.client, 'accept-invitation', { token: await tokenFromMail(server, email) })
-  if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`)
-  return { ...member, memberId: accepted.body.member.id as string }
 }

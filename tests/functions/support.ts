@@ -68,3 +68,14 @@ export async function organization(server: RunningServer, template: string, opti
   const roleIds = Object.fromEntries((roles ?? []).map((r: { id: string; template_key: string }) => [r.template_key, r.id]))
   return { admin, orgId: orgId as string, roles: roleIds as Record<string, string> }
 }
+
+/** Invites a fresh user to the role and accepts, both through the edge functions. */
+export async function join(server: RunningServer, org: Awaited<ReturnType<typeof organization>>, roleKey: string) {
+  const email = `${roleKey}-${randomUUID().slice(0, 8)}@example.test`
+  const sent = await invoke(org.admin.client, 'invite', { organization_id: org.orgId, email, role_id: org.roles[roleKey] })
+  if (sent.status !== 201) throw new Error(`invite failed: ${JSON.stringify(sent.body)}`)
+  const member = await signUp(server, email)
+  const accepted = await invoke(member.client, 'accept-invitation', { token: await tokenFromMail(server, email) })
+  if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`)
+  return { ...member, memberId: accepted.body.member.id as string }
+}
