@@ -26,7 +26,7 @@ export function json(body: unknown, status = 200): Response {
 const statusBySqlState: Record<string, number> = {
   RC101: 401,
   RC102: 403, RC103: 403, RC104: 403, RC105: 403, RC106: 403, RC107: 403, RC108: 403,
-  RC109: 409, RC201: 409, RC203: 409, RC204: 409, RC205: 409,
+  RC109: 409, RC201: 409, RC203: 409, RC204: 409, RC205: 409, RC309: 409,
   RC306: 404,
   RC401: 404, RC402: 410, RC403: 410, RC404: 409, RC405: 409, RC406: 409, RC407: 403, RC409: 429, RC410: 403,
   '42501': 403,
