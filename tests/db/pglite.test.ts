@@ -23,8 +23,8 @@ describe('PGlite applies the database unchanged', () => {
   it('runs the platform SQL, every migration and the seed', async () => {
     expect(applied.applied).toEqual((await listMigrations()).map((m) => m.version))
     expect(applied.seeded).toBe(true)
-    const [{ count }] = await runner.sql<{ count: number }>('select count(*)::int as count from rolecall.organizations')
-    expect(count).toBeGreaterThanOrEqual(6)
+    const [row] = await runner.sql<{ count: number }>('select count(*)::int as count from rolecall.organizations')
+    expect(row?.count).toBeGreaterThanOrEqual(6)
   })
 })
 
