@@ -165,3 +165,14 @@ $$;
 comment on function rolecall.has_resource_access(uuid, text, text) is 'Access to one resource (project, budget, card): a grant for it, or the <type>s.view_all permission (all-permissions roles hold every permission).';
 revoke execute on function rolecall.has_resource_access(uuid, text, text) from public;
 grant execute on function rolecall.has_resource_access(uuid, text, text) to authenticated, service_role;
+
+create function rolecall_private.invitation_visible(p_org uuid, p_email text) returns boolean
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return p_email = lower(auth.email()) or rolecall_private.has_permission(p_org, 'members.invite');
+end;
+$$;
+comment on function rolecall_private.invitation_visible(uuid, text) is 'Who may see an invitation: whoever may invite in its organization, and the invited email itself. The one rule behind the invitations policy and invitation_list''s names.';
+revoke execute on function rolecall_private.invitation_visible(uuid, text) from public;
+grant execute on function rolecall_private.invitation_visible(uuid, text) to authenticated, service_role;

@@ -49,10 +49,9 @@ create policy "Resource grants are visible to their member and to those who edit
 
 create policy "Invitations are visible to inviters and to the invited email"
   on rolecall.invitations for select to authenticated
-  using (
-    organization_id = any ((select rolecall_private.permitted_organization_ids('members.invite'))::uuid[])
-    or email = lower((select auth.email()))
-  );
+  -- NOTE: a per-row call on purpose: an organization's invitations are few, and the same rule then
+  -- also guards invitation_list's names (rolecall_private.invitation_names).
+  using (rolecall_private.invitation_visible(organization_id, email));
 
 create policy "Audit events are visible to those who view the audit trail"
   on rolecall.audit_events for select to authenticated

@@ -16,14 +16,20 @@
 
 create index audit_events_actor_idx on rolecall.audit_events (actor_id, created_at desc);
 
-create function rolecall_private.invitation_names(p_org uuid, p_role uuid, out organization_name text, out role_name text)
-language sql stable security definer set search_path = ''
+create function rolecall_private.invitation_names(p_invitation uuid, out organization_name text, out role_name text)
+language plpgsql stable security definer set search_path = ''
 as $$
-  select (select o.name from rolecall.organizations o where o.id = p_org), (select r.name from rolecall.roles r where r.id = p_role)
+begin
+  select o.name, r.name into organization_name, role_name
+    from rolecall.invitations i
+    join rolecall.organizations o on o.id = i.organization_id
+    join rolecall.roles r on r.id = i.role_id
+   where i.id = p_invitation and rolecall_private.invitation_visible(i.organization_id, i.email);
+end;
 $$;
-comment on function rolecall_private.invitation_names(uuid, uuid) is 'Organization and role names for a visible invitation: an invitee may read them before joining, although RLS hides the organization''s rows until then.';
-revoke execute on function rolecall_private.invitation_names(uuid, uuid) from public;
-grant execute on function rolecall_private.invitation_names(uuid, uuid) to authenticated, service_role;
+comment on function rolecall_private.invitation_names(uuid) is 'Organization and role names of an invitation the caller may see (rolecall_private.invitation_visible): an invitee reads them before joining, although RLS hides the organization''s rows until then.';
+revoke execute on function rolecall_private.invitation_names(uuid) from public;
+grant execute on function rolecall_private.invitation_names(uuid) to authenticated, service_role;
 
 create view rolecall.invitation_list with (security_invoker = true) as
   select i.id, i.organization_id, n.organization_name, i.email, i.role_id, n.role_name, i.grants, i.denies, i.ip_allowlist,
@@ -31,7 +37,7 @@ create view rolecall.invitation_list with (security_invoker = true) as
               else i.status end as status,
          i.expires_at, i.send_count, i.last_sent_at, i.language, i.invited_by, i.accepted_by, i.responded_at, i.created_at
     from rolecall.invitations i
-    cross join lateral rolecall_private.invitation_names(i.organization_id, i.role_id) n;
+    cross join lateral rolecall_private.invitation_names(i.id) n;
 comment on view rolecall.invitation_list is 'Invitations as the widget and the extension list them: status already says expired when the link is past its expiry; organization and role names even for invitees who cannot see the organization yet; no token hash. Same rows as the table''s RLS allows (security_invoker).';
 
 -- grants

@@ -146,8 +146,9 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall_private.has_permission(uuid,text)': { grants: policyHelper },
   'rolecall_private.granted_resource_ids(text)': { grants: policyHelper },
   'rolecall_private.has_resource_access(uuid,text,text)': { grants: policyHelper },
+  'rolecall_private.invitation_visible(uuid,text)': { grants: policyHelper },
   // invitation_list (security_invoker) calls it as the reader, for names RLS would hide from an invitee
-  'rolecall_private.invitation_names(uuid,uuid)': { grants: policyHelper },
+  'rolecall_private.invitation_names(uuid)': { grants: policyHelper },
 
   // example: vendor tables (signed-in users may try any write, the policies decide) and functions
   'example.bills': { grants: vendorTable, rows: exact(holds('bills.view')) },
