@@ -24,7 +24,9 @@ begin
     from rolecall.invitations i
     join rolecall.organizations o on o.id = i.organization_id
     join rolecall.roles r on r.id = i.role_id
-   where i.id = p_invitation and rolecall_private.invitation_visible(i.organization_id, i.email);
+   where i.id = p_invitation
+     -- signed-in users get names only for invitations they may see; the service role and operators see all
+     and (auth.role() is distinct from 'authenticated' or rolecall_private.invitation_visible(i.organization_id, i.email));
 end;
 $$;
 comment on function rolecall_private.invitation_names(uuid) is 'Organization and role names of an invitation the caller may see (rolecall_private.invitation_visible): an invitee reads them before joining, although RLS hides the organization''s rows until then.';
