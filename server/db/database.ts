@@ -22,10 +22,18 @@ export interface PgError extends Error {
 // NOTE: both drivers would turn int8 and numeric into JS numbers or strings differently; every query the
 // server runs renders its results as JSON text in SQL instead, so only text, booleans and ints cross over.
 
-/** Opens PGlite in `dataDir` (created when missing), or in memory when dataDir is null. */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+/**
+ * Opens PGlite in `dataDir` (created when missing), or in memory when dataDir is null.
+ * NOTE: PGlite's default shared_buffers (128 MB) is most of its resident memory; a local stack's data
+ * fits in far less, and 16 MB keeps the process well under 300 MB (bench/server.ts).
+ */
+export async function openPglite(dataDir: string | null, sharedBuffers = process.env.ROLECALL_PGLITE_SHARED_BUFFERS ?? '16MB'): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true })
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pgcrypto } })
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { pgcrypto },
+    postgresqlconf: [`shared_buffers=${sharedBuffers}`],
+  })
   return {
     kind: 'pglite',
     exec: (sql) => db.exec(sql),

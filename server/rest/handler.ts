@@ -435,15 +435,37 @@ function rpcPlan(req: ApiRequest, schema: string, name: string, routines: Routin
   const params = new Params()
   const fn = `${ident(schema)}.${ident(name)}`
   const given = routine.params.filter((p) => p.name in args)
-  const argsCte = given.length
-    ? `pgrst_args as (select * from json_to_record(${params.add(JSON.stringify(args))}::json) as pgrst_a(${given.map((p) => `${ident(p.name)} ${p.type}`).join(', ')})), `
-    : ''
-  const call = `${fn}(${given.map((p) => `${ident(p.name)} := (select ${ident(p.name)} from pgrst_args)`).join(', ')})`
+  // NOTE: scalar arguments go as typed parameters (`p := $1::uuid`); anything else (arrays, objects for
+  // non-JSON types) goes through json_to_record, which converts JSON to Postgres types as PostgREST does.
+  const simple = given.every((p) => {
+    const value = args[p.name]
+    if (/^jsonb?$/.test(p.type)) return true
+    return (value === null || ['string', 'number', 'boolean'].includes(typeof value)) && !p.type.endsWith('[]')
+  })
+  let argsCte = ''
+  let call: string
+  if (simple) {
+    call = `${fn}(${given.map((p) => {
+      const value = args[p.name]
+      const text = value === null ? null : /^jsonb?$/.test(p.type) ? JSON.stringify(value) : String(value)
+      return `${ident(p.name)} := ${params.add(text)}::${p.type}`
+    }).join(', ')})`
+  } else {
+    argsCte = `pgrst_args as (select * from json_to_record(${params.add(JSON.stringify(args))}::json) as pgrst_a(${given.map((p) => `${ident(p.name)} ${p.type}`).join(', ')})), `
+    call = `${fn}(${given.map((p) => `${ident(p.name)} := (select ${ident(p.name)} from pgrst_args)`).join(', ')})`
+  }
   const counted = Boolean(prefs.count)
   if (routine.returnsVoid) {
     return {
       sql: `with ${argsCte}pgrst_source as (select ${call} as pgrst_scalar) select null::text as total, pg_catalog.count(pgrst_source)::int as n, '' as body from pgrst_source`,
       params: params.values, shape: 'none', mutation: false, offset: 0, status: 204, readOnly, counted, void: true,
+    }
+  }
+  if (!routine.returnsRows && !routine.returnsSet && req.method !== 'HEAD') {
+    return {
+      sql: `with ${argsCte}pgrst_r as (select ${call} as pgrst_scalar)
+        select ${counted ? `'1'` : 'null::text'} as total, 1 as n, coalesce(to_json(pgrst_r.pgrst_scalar)::text, 'null') as body from pgrst_r`,
+      params: params.values, shape: 'object', mutation: false, offset: 0, status: 200, readOnly, counted,
     }
   }
   if (!routine.returnsRows) {

@@ -29,7 +29,7 @@ describe.each(backends)('hostile requests on %s', (backend: Backend) => {
     expect(await response.json()).toEqual([{ id: 1 }])
   }
 
-  it.each([
+  it.each<[string, string, number, string, Record<string, string>?]>([
     ['unknown operator', '/rest/v1/items?id=zz.1', 400, 'PGRST100'],
     ['missing operator', '/rest/v1/items?id=1', 400, 'PGRST100'],
     ['bad is value', '/rest/v1/items?id=is.maybe', 400, 'PGRST100'],
