@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { anon, expectDbError, serviceRole, useTestDatabase, user } from '../support/db.ts'
+import { anon, expectDbError, serviceRole, useTestDatabase, user, only } from '../support/db.ts'
 import { createOrg, type TemplateKey } from '../support/orgs.ts'
 
 const db = await useTestDatabase()
@@ -84,7 +84,7 @@ describe('create_organization', () => {
             = (select coalesce(sum(cardinality(permission_keys)), 0) from rolecall.template_policies where template_key = $2) as n`,
       [org.orgId, template])
     expect(links[0]!.n).toBe(true)
-    const [{ ok }] = await db.request<{ ok: boolean }>(user(org.primary.userId), "select rolecall.has_permission($1, 'roles.manage') and rolecall.has_permission($1, 'cards.issue') as ok", [org.orgId])
+    const { ok } = only(await db.request<{ ok: boolean }>(user(org.primary.userId), "select rolecall.has_permission($1, 'roles.manage') and rolecall.has_permission($1, 'cards.issue') as ok", [org.orgId]))
     expect(ok).toBe(true)
   })
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { expectDbError, runRequest, serviceRole, useTestDatabase, user } from '../support/db.ts'
+import { expectDbError, runRequest, serviceRole, useTestDatabase, user, only } from '../support/db.ts'
 import { createOrg, type TestOrg } from '../support/orgs.ts'
 
 // Invariant 6: an invitation token is single-use, expires, dies when resent or revoked, and
@@ -50,8 +50,8 @@ describe('creating an invitation', () => {
     expect(invitation.status).toBe('pending')
     expect(invitation.send_count).toBe(1)
     expect(Buffer.compare(invitation.token_hash, hash)).toBe(0)
-    const [{ hours }] = await db.sql<{ hours: number }>(
-      `select round(extract(epoch from expires_at - created_at) / 3600)::int as hours from rolecall.invitations where id = $1`, [invitation.id])
+    const { hours } = only(await db.sql<{ hours: number }>(
+      `select round(extract(epoch from expires_at - created_at) / 3600)::int as hours from rolecall.invitations where id = $1`, [invitation.id]))
     expect(hours).toBe(72)
     const events = await db.sql<{ action: string; actor_id: string; request_ip: string }>(
       `select action, actor_id, host(request_ip) as request_ip from rolecall.audit_events where subject_id = $1`, [invitation.id])

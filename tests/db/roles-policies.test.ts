@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { anon, expectDbError, useTestDatabase, user } from '../support/db.ts'
+import { anon, expectDbError, useTestDatabase, user, only } from '../support/db.ts'
 import { createOrg, type TestOrg } from '../support/orgs.ts'
 
 const db = await useTestDatabase()
@@ -38,12 +38,12 @@ beforeAll(async () => {
   other = await createOrg(db, 'blank', { roles: ['admin'] })
   admin = org.primary.userId
   // The admin builds a small hierarchy through the RPCs: Lead (50) manages roles and policies, Clerk (20) views bills.
-  ;[{ id: leadPolicy }] = await db.rpc<{ id: string }>(user(admin), 'create_policy', {
+  ;({ id: leadPolicy } = only(await db.rpc<{ id: string }>(user(admin), 'create_policy', {
     p_org: org.orgId, p_name: 'Lead tools', p_keys: ['roles.manage', 'policies.manage', 'bills.view', 'bills.create'],
-  })
-  ;[{ id: clerkPolicy }] = await db.rpc<{ id: string }>(user(admin), 'create_policy', { p_org: org.orgId, p_name: 'Clerk work', p_keys: ['bills.view'] })
-  ;[{ id: leadRole }] = await db.rpc<{ id: string }>(user(admin), 'create_role', { p_org: org.orgId, p_name: 'Lead', p_rank: 50, p_policy_ids: [leadPolicy] })
-  ;[{ id: clerkRole }] = await db.rpc<{ id: string }>(user(admin), 'create_role', { p_org: org.orgId, p_name: 'Clerk', p_rank: 20, p_policy_ids: [clerkPolicy], p_member_overrides: true })
+  })))
+  ;({ id: clerkPolicy } = only(await db.rpc<{ id: string }>(user(admin), 'create_policy', { p_org: org.orgId, p_name: 'Clerk work', p_keys: ['bills.view'] })))
+  ;({ id: leadRole } = only(await db.rpc<{ id: string }>(user(admin), 'create_role', { p_org: org.orgId, p_name: 'Lead', p_rank: 50, p_policy_ids: [leadPolicy] })))
+  ;({ id: clerkRole } = only(await db.rpc<{ id: string }>(user(admin), 'create_role', { p_org: org.orgId, p_name: 'Clerk', p_rank: 20, p_policy_ids: [clerkPolicy], p_member_overrides: true })))
   lead = await addMember(org.orgId, leadRole, 'lead')
   clerk = await addMember(org.orgId, clerkRole, 'clerk')
   member = await addMember(org.orgId, org.roles.member!, 'member')

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type Actor, anon, expectDbError, useTestDatabase, user } from '../support/db.ts'
+import { type Actor, anon, expectDbError, useTestDatabase, user, only } from '../support/db.ts'
 import { createOrg, type TestOrg } from '../support/orgs.ts'
 
 const db = await useTestDatabase()
@@ -23,16 +23,16 @@ async function visible(actor: Actor, table: string): Promise<string[]> {
 
 /** One row per organization in every example table. */
 async function seedRows(orgId: string, holder: string): Promise<{ project: string; budget: string; card: string; bill: string }> {
-  const [{ id: account }] = await db.sql<{ id: string }>("insert into example.bank_accounts (organization_id, name, account_last4) values ($1, 'Main', '1111') returning id", [orgId])
+  const { id: account } = only(await db.sql<{ id: string }>("insert into example.bank_accounts (organization_id, name, account_last4) values ($1, 'Main', '1111') returning id", [orgId]))
   await db.sql("insert into example.bank_transactions (organization_id, bank_account_id, amount) values ($1, $2, 10)", [orgId, account])
-  const [{ id: bill }] = await db.sql<{ id: string }>("insert into example.bills (organization_id, vendor_name, amount) values ($1, 'Vendor', 10) returning id", [orgId])
+  const { id: bill } = only(await db.sql<{ id: string }>("insert into example.bills (organization_id, vendor_name, amount) values ($1, 'Vendor', 10) returning id", [orgId]))
   await db.sql("insert into example.invoices (organization_id, customer_name, amount) values ($1, 'Customer', 10)", [orgId])
   await db.sql("insert into example.reports (organization_id, title) values ($1, 'Report')", [orgId])
   await db.sql("insert into example.contacts (organization_id, name) values ($1, 'Contact')", [orgId])
-  const [{ id: project }] = await db.sql<{ id: string }>("insert into example.projects (organization_id, name) values ($1, 'Project') returning id", [orgId])
+  const { id: project } = only(await db.sql<{ id: string }>("insert into example.projects (organization_id, name) values ($1, 'Project') returning id", [orgId]))
   await db.sql("insert into example.project_documents (organization_id, project_id, title) values ($1, $2, 'Doc')", [orgId, project])
-  const [{ id: budget }] = await db.sql<{ id: string }>("insert into example.budgets (organization_id, name) values ($1, 'Budget') returning id", [orgId])
-  const [{ id: card }] = await db.sql<{ id: string }>("insert into example.cards (organization_id, holder_user_id, last4) values ($1, $2, '4242') returning id", [orgId, holder])
+  const { id: budget } = only(await db.sql<{ id: string }>("insert into example.budgets (organization_id, name) values ($1, 'Budget') returning id", [orgId]))
+  const { id: card } = only(await db.sql<{ id: string }>("insert into example.cards (organization_id, holder_user_id, last4) values ($1, $2, '4242') returning id", [orgId, holder]))
   return { project, budget, card, bill }
 }
 
@@ -130,7 +130,7 @@ describe('writes', () => {
 describe('single resources', () => {
   it('a project grant opens the project and all its documents, nothing else', async () => {
     await grant(plain.memberId, a.orgId, [])
-    const [{ id: other }] = await db.sql<{ id: string }>("insert into example.projects (organization_id, name) values ($1, 'Other') returning id", [a.orgId])
+    const { id: other } = only(await db.sql<{ id: string }>("insert into example.projects (organization_id, name) values ($1, 'Other') returning id", [a.orgId]))
     await db.rpc(user(a.primary.userId), 'set_resource_grants', { p_member: plain.memberId, p_resource_type: 'project', p_resource_ids: [rowsA.project] })
     const projects = await db.request<{ id: string }>(user(plain.userId), 'select id from example.projects')
     expect(projects.map((p) => p.id)).toEqual([rowsA.project])
@@ -155,7 +155,7 @@ describe('single resources', () => {
   })
 
   it('cards.view_own shows the holder its own card only', async () => {
-    const [{ id: notMine }] = await db.sql<{ id: string }>("insert into example.cards (organization_id, holder_user_id, last4) values ($1, $2, '9999') returning id", [a.orgId, a.primary.userId])
+    const { id: notMine } = only(await db.sql<{ id: string }>("insert into example.cards (organization_id, holder_user_id, last4) values ($1, $2, '9999') returning id", [a.orgId, a.primary.userId]))
     await grant(plain.memberId, a.orgId, [])
     expect(await visible(user(plain.userId), 'cards')).toEqual([])
     await grant(plain.memberId, a.orgId, ['cards.view_own'])

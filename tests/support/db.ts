@@ -143,3 +143,9 @@ export async function expectDbError(promise: Promise<unknown>, code: string): Pr
   }
   throw new Error(`expected SQLSTATE ${code}, but the statement succeeded`)
 }
+
+/** The one row a statement returned; fails the test when there is not exactly one. */
+export function only<T>(rows: T[]): T {
+  if (rows.length !== 1) throw new Error(`expected exactly one row, got ${rows.length}`)
+  return rows[0]!
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type TestDatabase, user } from './db.ts'
+import { only, type TestDatabase, user } from './db.ts'
 
 /** A template key of rolecall.templates. */
 export type TemplateKey = 'blank' | 'justpaid' | 'jusnote' | 'profit' | 'paycove' | 'payments_platform'
@@ -51,10 +51,10 @@ export async function createOrg(db: TestDatabase, template: TemplateKey, options
   const domain = `${template.replaceAll('_', '-')}-${tag}.test`
   const creatorEmail = `creator@${domain}`
   const creatorId = await db.createUser(creatorEmail, `Creator ${tag}`)
-  const [{ create_organization: orgId }] = await db.rpc<{ create_organization: string }>(
+  const { create_organization: orgId } = only(await db.rpc<{ create_organization: string }>(
     user(creatorId), 'create_organization',
     { p_name: options.name ?? `${template} ${tag}`, p_template: template, ...(options.language ? { p_language: options.language } : {}) },
-  )
+  ))
   const roleRows = await db.sql<{ id: string; template_key: string }>(
     'select id, template_key from rolecall.roles where organization_id = $1', [orgId])
   const roles = Object.fromEntries(roleRows.map((r) => [r.template_key, r.id]))

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { expectDbError, useTestDatabase, user } from '../../support/db.ts'
+import { expectDbError, useTestDatabase, user, only } from '../../support/db.ts'
 import { createOrg } from '../../support/orgs.ts'
 
 // Jusnote: «мультиадміністрування … кількох Адміністраторів з рівними правами»; «Адміністратор
@@ -14,7 +14,7 @@ const u = org.members.user!
 it('several administrators have equal rights: a second admin appoints another admin', async () => {
   const [promoted] = await db.rpc<{ role_id: string }>(user(otherAdmin.userId), 'change_member_role', { p_member: org.members['user:2']!.memberId, p_role: org.roles.admin })
   expect(promoted!.role_id).toBe(org.roles.admin)
-  const [{ name }] = await db.sql<{ name: string }>('select name from rolecall.roles where id = $1', [org.roles.admin])
+  const { name } = only(await db.sql<{ name: string }>('select name from rolecall.roles where id = $1', [org.roles.admin]))
   expect(name).toBe('Адміністратор')
 })
 
@@ -42,7 +42,7 @@ it('permission types unlock sections: ticking Reports shows reports', async () =
 })
 
 it('access to a project gives access to all its documents', async () => {
-  const [{ id: project }] = await db.sql<{ id: string }>("insert into example.projects (organization_id, name) values ($1, 'Справа') returning id", [org.orgId])
+  const { id: project } = only(await db.sql<{ id: string }>("insert into example.projects (organization_id, name) values ($1, 'Справа') returning id", [org.orgId]))
   await db.sql("insert into example.project_documents (organization_id, project_id, title) values ($1, $2, 'Позов'), ($1, $2, 'Договір')", [org.orgId, project])
   expect(await db.request(user(u.userId), 'select 1 from example.project_documents')).toEqual([])
   await db.rpc(user(otherAdmin.userId), 'set_resource_grants', { p_member: u.memberId, p_resource_type: 'project', p_resource_ids: [project] })

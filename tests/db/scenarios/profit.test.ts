@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { expectDbError, serviceRole, useTestDatabase, user } from '../../support/db.ts'
+import { expectDbError, serviceRole, useTestDatabase, user, only } from '../../support/db.ts'
 import { createOrg } from '../../support/orgs.ts'
 
 // Profit: "Cardholders have no special permissions other than accessing their assigned card …
@@ -11,7 +11,7 @@ const owner = org.primary
 const { administrator, contributor, cardholder } = org.members as Record<string, { userId: string; memberId: string }>
 
 it('a cardholder sees only their own card, and no budgets', async () => {
-  const [{ id: own }] = await db.sql<{ id: string }>("insert into example.cards (organization_id, holder_user_id, last4) values ($1, $2, '4242') returning id", [org.orgId, cardholder!.userId])
+  const { id: own } = only(await db.sql<{ id: string }>("insert into example.cards (organization_id, holder_user_id, last4) values ($1, $2, '4242') returning id", [org.orgId, cardholder!.userId]))
   await db.sql("insert into example.cards (organization_id, holder_user_id, last4) values ($1, $2, '5555')", [org.orgId, contributor!.userId])
   await db.sql("insert into example.budgets (organization_id, name) values ($1, 'Marketing')", [org.orgId])
   expect(await db.request(user(cardholder!.userId), 'select id from example.cards')).toEqual([{ id: own }])
@@ -26,7 +26,7 @@ it('the Cardholder role is not customizable', async () => {
 
 it('the owner customizes Administrators (and Contributors) per member', async () => {
   await db.rpc(user(owner.userId), 'set_member_overrides', { p_member: administrator!.memberId, p_grants: [], p_denies: ['cards.issue'] })
-  const [{ ok }] = await db.request<{ ok: boolean }>(user(administrator!.userId), "select rolecall.has_permission($1, 'cards.issue') as ok", [org.orgId])
+  const { ok } = only(await db.request<{ ok: boolean }>(user(administrator!.userId), "select rolecall.has_permission($1, 'cards.issue') as ok", [org.orgId]))
   expect(ok).toBe(false)
 })
 
