@@ -174,8 +174,7 @@ comment on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, te
 revoke execute on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet) from public, anon, authenticated;
 grant execute on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet) to service_role;
 
-create function rolecall.resend_invitation(p_actor uuid, p_invitation uuid, p_token_hash bytea, p_client_ip inet default null)
-returns rolecall.invitations
+create function rolecall_private.invitation_for_inviter(p_invitation uuid) returns rolecall.invitations
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
@@ -183,27 +182,42 @@ declare
   v_actor rolecall.members;
   v_invitation rolecall.invitations;
 begin
-  perform rolecall_private.act_as(p_actor, p_client_ip);
   if v_org is null then
     raise exception 'Invitation not found' using errcode = 'RC306', detail = format('invitation %s', p_invitation);
   end if;
   v_actor := rolecall_private.require_permission(v_org, 'members.invite');
   select * into v_invitation from rolecall.invitations i where i.id = p_invitation for update;
   perform rolecall_private.assert_can_assign(v_actor, rolecall_private.role_in(v_org, v_invitation.role_id));
+  return v_invitation;
+end;
+$$;
+comment on function rolecall_private.invitation_for_inviter(uuid) is 'The invitation, locked after its organization, for a caller who holds members.invite and may assign its role (RC306 / RC101-RC104).';
+revoke execute on function rolecall_private.invitation_for_inviter(uuid) from public;
+
+create function rolecall.resend_invitation(p_actor uuid, p_invitation uuid, p_token_hash bytea, p_client_ip inet default null)
+returns rolecall.invitations
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_invitation rolecall.invitations;
+begin
+  perform rolecall_private.act_as(p_actor, p_client_ip);
+  v_invitation := rolecall_private.invitation_for_inviter(p_invitation);
   if v_invitation.status = 'revoked' then
     raise exception 'This invitation was revoked; invite the person again' using errcode = 'RC403';
   elsif v_invitation.status in ('accepted', 'declined') then
     raise exception 'This invitation was already %', v_invitation.status using errcode = 'RC404';
   end if;
   if exists (select 1 from rolecall.invitations i
-              where i.organization_id = v_org and i.email = v_invitation.email and i.status = 'pending' and i.id <> p_invitation) then
+              where i.organization_id = v_invitation.organization_id and i.email = v_invitation.email
+                and i.status = 'pending' and i.id <> p_invitation) then
     raise exception '% already has a newer pending invitation', v_invitation.email using errcode = 'RC406';
   end if;
-  perform rolecall_private.check_invitation_rate(v_org, p_actor);
+  perform rolecall_private.check_invitation_rate(v_invitation.organization_id, p_actor);
   perform rolecall_private.audit_as('invitations.resend');
   update rolecall.invitations i
      set token_hash = p_token_hash, status = 'pending', send_count = i.send_count + 1, last_sent_at = now(),
-         expires_at = now() + (select o.invitation_ttl from rolecall.organizations o where o.id = v_org)
+         expires_at = now() + (select o.invitation_ttl from rolecall.organizations o where o.id = i.organization_id)
    where i.id = p_invitation
   returning * into v_invitation;
   return v_invitation;
@@ -217,16 +231,8 @@ create function rolecall.revoke_invitation(p_invitation uuid) returns rolecall.i
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  v_org uuid := (select i.organization_id from rolecall.invitations i where i.id = p_invitation);
-  v_actor rolecall.members;
-  v_invitation rolecall.invitations;
+  v_invitation rolecall.invitations := rolecall_private.invitation_for_inviter(p_invitation);
 begin
-  if v_org is null then
-    raise exception 'Invitation not found' using errcode = 'RC306', detail = format('invitation %s', p_invitation);
-  end if;
-  v_actor := rolecall_private.require_permission(v_org, 'members.invite');
-  select * into v_invitation from rolecall.invitations i where i.id = p_invitation for update;
-  perform rolecall_private.assert_can_assign(v_actor, rolecall_private.role_in(v_org, v_invitation.role_id));
   if v_invitation.status <> 'pending' then
     raise exception 'Only a pending invitation can be revoked (this one is %)', v_invitation.status using errcode = 'RC404';
   end if;

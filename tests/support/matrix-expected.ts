@@ -195,6 +195,7 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall_private.lock_organization(uuid)': internal,
   'rolecall_private.permission_sources(uuid,boolean)': internal,
   'rolecall_private.invitation_for_invitee(bytea,uuid)': internal,
+  'rolecall_private.invitation_for_inviter(uuid)': internal,
   'rolecall_private.invitation_limits()': internal,
   'rolecall_private.check_invitation_rate(uuid,uuid)': internal,
   'rolecall_private.parse_allowlist(text[])': internal,
