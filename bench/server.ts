@@ -6,16 +6,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type RunningServer, startServer } from '../server/app.ts'
-import { runAsRequest } from '../server/rest/handler.ts'
+import { type RequestSettings, runAsRequest, settingsStatement } from '../server/rest/handler.ts'
 
 // The local stack's benchmark (issue 4; not part of `npm test`), on the embedded default (PGlite) with
 // the real schema and seed:
 //   cold start (fresh data folder) and warm start (existing folder) to ready, each in a fresh process,
 //   with its resident memory after start                            goals: warm < 2 s, RSS < 300 MB
 //   a filtered select and an rpc through /rest/v1 with a demo user's JWT, against
-//     (a) the same SQL run directly on the same database, in a transaction with the same role and
-//         claims set (what RLS needs), and
-//     (b) a bare node:http server doing only that transaction and JSON, called with fetch
+//     (a) the same SQL run directly on the same database with PGlite's own transaction() and query(),
+//         after the statement that sets the same role and claims (what RLS needs),
+//     (a') the same two statements through db.batch (one call into PGlite, as the API runs them), and
+//     (b) a bare node:http server doing only that batch and JSON, called with fetch
 //                                                                    goal: API within 3x of (a)
 //   password sign-ins per second (bcrypt cost 10, as Supabase Auth).
 // Requests run one at a time: PGlite has one connection, so parallel requests only queue, and
@@ -91,18 +92,19 @@ function startInChild(dataDir: string): Promise<{ ms: number; rssMb: number; app
 const selectSql = `select id, user_id, role_id, status, is_primary from rolecall.members where organization_id = $1 and status = 'active'`
 const rpcSql = `select rolecall.has_permission(p_org => $1, p_key => $2) as allowed`
 
+const settingsFor = (claims: Record<string, unknown>, method = 'GET', path = '/'): RequestSettings => ({
+  searchPath: '"rolecall", "public", "extensions"', role: 'authenticated', claims, method, path, headers: {}, readOnly: true,
+})
+
 /** A bare node:http server that does only the request transaction and JSON, the floor for any API. */
 async function bareServer(api: RunningServer, claims: Record<string, unknown>): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const rpc = req.url?.startsWith('/rpc')
-    runAsRequest(
-      api.db,
-      { searchPath: '"rolecall", "public", "extensions"', role: 'authenticated', claims, method: req.method ?? 'GET', path: req.url ?? '/', headers: {}, readOnly: true },
-      (tx) => tx.query(rpc ? rpcSql : selectSql, rpc ? [justPaid, 'bills.approve'] : [justPaid]),
-    ).then(
-      (result) => {
+    const statement = { sql: rpc ? rpcSql : selectSql, params: rpc ? [justPaid, 'bills.approve'] : [justPaid] }
+    runAsRequest(api.db, settingsFor(claims, req.method, req.url), statement, (rows) => rows).then(
+      (rows) => {
         res.writeHead(200, { 'Content-Type': 'application/json' })
-        res.end(JSON.stringify(rpc ? result.rows[0] : result.rows))
+        res.end(JSON.stringify(rpc ? rows[0] : rows))
       },
       () => {
         res.writeHead(500)
@@ -147,18 +149,25 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
       }
       const rows = (await (await fetch(selectUrl, { headers })).json()) as unknown[]
 
+      const setup = settingsStatement(settingsFor(claims))
       const direct = (sql: string, params: unknown[]) => () =>
-        runAsRequest(api.db, { searchPath: '"rolecall", "public", "extensions"', role: 'authenticated', claims, method: 'GET', path: '/', headers: {}, readOnly: true }, (tx) => tx.query(sql, params))
+        api.db.transaction(async (tx) => {
+          await tx.query(setup.sql, setup.params)
+          return tx.query(sql, params)
+        })
+      const batched = (sql: string, params: unknown[]) => () => runAsRequest(api.db, settingsFor(claims), { sql, params }, (rows) => rows)
       const bare = await bareServer(api, claims)
       try {
         const select = {
           api: await measure(async () => check(await fetch(selectUrl, { headers }))),
           directSql: await measure(direct(selectSql, [justPaid]), requests, 1),
+          directSqlBatched: await measure(batched(selectSql, [justPaid]), requests, 1),
           bareHttp: await measure(async () => check(await fetch(`${bare.url}/select`))),
         }
         const rpc = {
           api: await measure(async () => check(await fetch(rpcUrl, { method: 'POST', headers, body: rpcBody }))),
           directSql: await measure(direct(rpcSql, [justPaid, 'bills.approve']), requests, 1),
+          directSqlBatched: await measure(batched(rpcSql, [justPaid, 'bills.approve']), requests, 1),
           bareHttp: await measure(async () => check(await fetch(`${bare.url}/rpc`))),
         }
         const started = performance.now()
@@ -167,6 +176,7 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
 
         const ratios = (m: typeof select) => ({
           p50VsDirectSql: round(m.api.p50Ms / m.directSql.p50Ms, 2),
+          p50VsDirectSqlBatched: round(m.api.p50Ms / m.directSqlBatched.p50Ms, 2),
           p50VsBareHttp: round(m.api.p50Ms / m.bareHttp.p50Ms, 2),
           throughputVsBareHttp: round(m.bareHttp.reqPerSec / m.api.reqPerSec, 2),
         })

@@ -1,5 +1,4 @@
-import type { SqlRunner } from '../db/apply.ts'
-import type { Database } from '../db/database.ts'
+import type { Database, Statement } from '../db/database.ts'
 import type { ApiRequest, ApiResponse } from '../http/types.ts'
 import { columnNotFound, fromPgError, RestError } from './errors.ts'
 import { type Condition, parseCondition, parseCount, parseOrder, parsePrefer, parseSelect, type Preferences, reservedParams, type SelectItem } from './query.ts'
@@ -192,18 +191,32 @@ class Rollback extends Error {
   }
 }
 
+/** What a request sets before its statement (transaction-local, as PostgREST does). */
+export interface RequestSettings {
+  searchPath: string
+  role: string
+  claims: Record<string, unknown>
+  method: string
+  path: string
+  headers: Record<string, string>
+  readOnly: boolean
+}
+
 /**
  * Runs the request the way PostgREST does: one transaction that first sets the search path, the role,
  * `request.jwt.claims`, `request.method`, `request.path`, `request.headers` and `request.cookies`
- * (transaction-local), then runs one statement.
+ * (transaction-local), then runs one statement; `finish` sees its rows inside the transaction and may
+ * throw to roll it back.
  */
-export async function runAsRequest<T>(
-  db: Database,
-  settings: { searchPath: string; role: string; claims: Record<string, unknown>; method: string; path: string; headers: Record<string, string>; readOnly: boolean },
-  work: (tx: SqlRunner) => Promise<T>,
-): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query(settingsSql(settings.readOnly), [
+export function runAsRequest<R, T>(db: Database, settings: RequestSettings, statement: Statement, finish: (rows: R[]) => T | Promise<T>): Promise<T> {
+  return db.batch([settingsStatement(settings), statement], finish)
+}
+
+/** The statement that applies `settings` (the first of every request's transaction). */
+export function settingsStatement(settings: RequestSettings): Statement {
+  return {
+    sql: settingsSql(settings.readOnly),
+    params: [
       settings.searchPath,
       settings.role,
       JSON.stringify(settings.claims),
@@ -211,15 +224,13 @@ export async function runAsRequest<T>(
       settings.path,
       JSON.stringify(settings.headers),
       JSON.stringify(cookiesOf(settings.headers.cookie)),
-    ])
-    return work(tx)
-  })
+    ],
+  }
 }
 
 async function execute(ctx: RestContext, req: ApiRequest, caller: Caller, schema: string, plan: Plan, prefs: Preferences, media: { object: boolean }): Promise<ApiResponse> {
   const searchPath = [schema, ...ctx.extraSearchPath.filter((s) => s !== schema)].map(ident).join(', ')
-  const run = async (tx: SqlRunner): Promise<ApiResponse> => {
-    const { rows } = await tx.query<{ total: string | null; n: number; body: string }>(plan.sql, plan.params)
+  const finish = (rows: { total: string | null; n: number | string; body: string }[]): ApiResponse => {
     const row = rows[0] ?? { total: null, n: 0, body: '' }
     const n = Number(row.n)
     const total = row.total === null || row.total === undefined ? null : Number(row.total)
@@ -267,7 +278,8 @@ async function execute(ctx: RestContext, req: ApiRequest, caller: Caller, schema
         headers: req.headers,
         readOnly: plan.readOnly,
       },
-      run,
+      { sql: plan.sql, params: plan.params },
+      finish,
     )
   } catch (error) {
     if (error instanceof Rollback) {
