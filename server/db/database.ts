@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { PGlite, protocol } from '@electric-sql/pglite'
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto'
-import pg from 'pg'
 import type { SqlRunner } from './apply.ts'
 
 /** One SQL statement with its positional parameters. */
@@ -134,6 +133,8 @@ async function pgliteBatch<R, T>(db: PGlite, statements: Statement[], finish: (r
 
 /** Connects a pool to any Postgres through a connection string. */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
+  // NOTE: imported here so the default (PGlite) stack does not load node-postgres (resident memory).
+  const { default: pg } = await import('pg')
   const pool = new pg.Pool({ connectionString: url, max })
   // NOTE: an idle client losing its connection emits on the pool; without a listener that would crash the process.
   pool.on('error', () => {})
