@@ -1,167 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse as parseToml, type TomlTable, type TomlValue } from 'smol-toml'
 
 /** The repository root (server/..), against which relative paths in the environment resolve. */
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url))
-
-/** A TOML value of the subset supabase/config.toml uses. */
-export type TomlValue = string | number | boolean | TomlValue[] | TomlTable
-/** A TOML table. */
-export interface TomlTable {
-  [key: string]: TomlValue
-}
-
-/**
- * Parses the TOML subset of a Supabase CLI config: tables (`[a.b]`, quoted parts allowed), `key = value`
- * with strings, numbers, booleans and (possibly multi-line) arrays, and `#` comments.
- */
-export function parseToml(text: string): TomlTable {
-  const root: TomlTable = {}
-  let table = root
-  let pos = 0
-  const fail = (message: string): never => {
-    const line = text.slice(0, pos).split('\n').length
-    throw new Error(`config.toml line ${line}: ${message}`)
-  }
-  const skipSpace = (newlines: boolean) => {
-    for (;;) {
-      const c = text[pos]
-      if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === '\n')) pos++
-      else if (c === '#') while (pos < text.length && text[pos] !== '\n') pos++
-      else return
-    }
-  }
-  const key = (): string => {
-    skipSpace(false)
-    if (text[pos] === '"') return stringValue()
-    const match = /^[A-Za-z0-9_-]+/.exec(text.slice(pos))
-    if (!match) fail('expected a key')
-    pos += match![0].length
-    return match![0]
-  }
-  const dottedKey = (): string[] => {
-    const parts = [key()]
-    skipSpace(false)
-    while (text[pos] === '.') {
-      pos++
-      parts.push(key())
-      skipSpace(false)
-    }
-    return parts
-  }
-  const stringValue = (): string => {
-    const quote = text[pos]
-    pos++
-    let out = ''
-    while (pos < text.length && text[pos] !== quote) {
-      if (quote === '"' && text[pos] === '\\') {
-        const next = text[pos + 1]
-        const escapes: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', r: '\r' }
-        if (next === 'u') {
-          out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16))
-          pos += 6
-          continue
-        }
-        out += escapes[next ?? ''] ?? fail(`bad escape \\${next}`)
-        pos += 2
-        continue
-      }
-      if (text[pos] === '\n') fail('unterminated string')
-      out += text[pos]
-      pos++
-    }
-    if (text[pos] !== quote) fail('unterminated string')
-    pos++
-    return out
-  }
-  const value = (): TomlValue => {
-    skipSpace(false)
-    const c = text[pos]
-    if (c === '"' || c === "'") return stringValue()
-    if (c === '[') {
-      pos++
-      const items: TomlValue[] = []
-      for (;;) {
-        skipSpace(true)
-        if (text[pos] === ']') {
-          pos++
-          return items
-        }
-        items.push(value())
-        skipSpace(true)
-        if (text[pos] === ',') pos++
-        else if (text[pos] !== ']') fail('expected , or ] in array')
-      }
-    }
-    if (c === '{') {
-      pos++
-      const inline: TomlTable = {}
-      for (;;) {
-        skipSpace(false)
-        if (text[pos] === '}') {
-          pos++
-          return inline
-        }
-        const k = key()
-        skipSpace(false)
-        if (text[pos] !== '=') fail('expected =')
-        pos++
-        inline[k] = value()
-        skipSpace(false)
-        if (text[pos] === ',') pos++
-      }
-    }
-    const match = /^[^\s,\]}#]+/.exec(text.slice(pos))
-    if (!match) fail('expected a value')
-    pos += match![0].length
-    const raw = match![0]
-    if (raw === 'true') return true
-    if (raw === 'false') return false
-    const number = Number(raw.replaceAll('_', ''))
-    if (Number.isNaN(number)) fail(`bad value ${raw}`)
-    return number
-  }
-  const descend = (parts: string[]): TomlTable => {
-    let at = root
-    for (const part of parts) {
-      const next = at[part]
-      if (next === undefined) at[part] = {}
-      else if (typeof next !== 'object' || Array.isArray(next)) fail(`${part} is not a table`)
-      at = at[part] as TomlTable
-    }
-    return at
-  }
-  while (pos < text.length) {
-    skipSpace(true)
-    if (pos >= text.length) break
-    if (text[pos] === '[') {
-      pos++
-      const parts = dottedKey()
-      if (text[pos] !== ']') fail('expected ]')
-      pos++
-      table = descend(parts)
-      continue
-    }
-    const parts = dottedKey()
-    if (text[pos] !== '=') fail('expected =')
-    pos++
-    const target = parts.length > 1 ? descendFrom(table, parts.slice(0, -1)) : table
-    target[parts[parts.length - 1]!] = value()
-    skipSpace(false)
-    if (pos < text.length && text[pos] !== '\n') fail('expected end of line')
-  }
-  return root
-
-  function descendFrom(start: TomlTable, parts: string[]): TomlTable {
-    let at = start
-    for (const part of parts) {
-      if (at[part] === undefined) at[part] = {}
-      at = at[part] as TomlTable
-    }
-    return at
-  }
-}
 
 /** The defaults the Supabase CLI uses for a local stack (`supabase status`). */
 export const localDefaults = {
@@ -234,7 +77,7 @@ function asStrings(value: TomlValue | undefined, fallback: string[]): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : fallback
 }
 function table(value: TomlValue | undefined): TomlTable {
-  return value && typeof value === 'object' && !Array.isArray(value) ? value : {}
+  return value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? value : {}
 }
 
 /** "1s", "2m", "1h" or a number of seconds. */
