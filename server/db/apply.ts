@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 
@@ -49,7 +50,7 @@ export async function listMigrations(dir = defaultPaths.migrations): Promise<{ v
  */
 export async function applyDatabase(db: SqlRunner, options: { seed?: boolean; paths?: SqlPaths } = {}): Promise<ApplyResult> {
   const paths = options.paths ?? defaultPaths
-  await db.exec(await readFile(paths.platform, 'utf8'))
+  await applyPlatform(db, await readFile(paths.platform, 'utf8'))
   const done = new Set(
     (await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version),
   )
@@ -69,6 +70,23 @@ export async function applyDatabase(db: SqlRunner, options: { seed?: boolean; pa
   const seeded = fresh && (options.seed ?? true)
   if (seeded) await inTransaction(db, async () => db.exec(await readFile(paths.seed, 'utf8')))
   return { applied, seeded }
+}
+
+/**
+ * Runs platform SQL unless this exact text already ran on the database. It is idempotent either way;
+ * skipping it keeps a warm start of the local stack fast and its memory low.
+ */
+async function applyPlatform(db: SqlRunner, sql: string): Promise<void> {
+  const checksum = createHash('sha256').update(sql).digest('hex')
+  const [known] = (await db.query<{ present: boolean }>(
+    `select to_regclass('supabase_migrations.platform_checksums') is not null as present`,
+  )).rows
+  if (known?.present) {
+    const { rows } = await db.query('select 1 from supabase_migrations.platform_checksums where checksum = $1', [checksum])
+    if (rows.length > 0) return
+  }
+  await db.exec(sql)
+  await db.query('insert into supabase_migrations.platform_checksums (checksum) values ($1) on conflict do nothing', [checksum])
 }
 
 async function inTransaction(db: SqlRunner, work: () => Promise<unknown>): Promise<void> {

@@ -163,3 +163,10 @@ create table if not exists auth.mfa_amr_claims (
   id uuid primary key,
   unique (session_id, authentication_method)
 );
+
+-- Which versions of this file ran here (sha256 of its text), so a warm start of the local stack can
+-- skip it. Local databases only: a real Supabase project never runs this file.
+create table if not exists supabase_migrations.platform_checksums (
+  checksum text primary key,
+  applied_at timestamptz not null default now()
+);
