@@ -233,6 +233,17 @@ describe('listing', () => {
 })
 
 describe('rate limits', () => {
+  it('stops an organization after 50 invitation emails in an hour, whoever sends them', async () => {
+    const busy = await createOrg(db, 'blank')
+    // 50 sends by other inviters within the hour, as the audit trail records them
+    await db.sql(
+      `insert into rolecall.audit_events (organization_id, actor_id, actor_role, action, subject_type, subject_id)
+       select $1, gen_random_uuid(), 'authenticated', 'invitations.create', 'invitations', gen_random_uuid()::text from generate_series(1, 50)`,
+      [busy.orgId])
+    const error = await expectDbError(invite(busy, busy.primary.userId, 'one-too-many@example.test', 'member'), 'RC409')
+    expect(error.detail).toContain('per organization')
+  })
+
   it('stops an inviter after 20 invitations in an hour with RC409, and changes nothing', async () => {
     const busy = await createOrg(db, 'blank')
     for (let i = 0; i < 20; i++) await invite(busy, busy.primary.userId, `bulk-${i}@example.test`, 'member')
