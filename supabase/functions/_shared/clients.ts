@@ -7,10 +7,17 @@ function env(name: string): string {
   return value
 }
 
+/**
+ * A supabase-js client on the `rolecall` schema. There are no generated Database types (the schema is
+ * Rolecall's own and the vendor's tables vary), so rows are typed where a function reads them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type RolecallClient = SupabaseClient<any, 'rolecall'>
+
 const clientOptions = { auth: { persistSession: false, autoRefreshToken: false }, db: { schema: 'rolecall' } } as const
 
 /** A client with the service role: for the service-only RPCs, which act for a verified user. */
-export function serviceClient(): SupabaseClient<any, 'rolecall'> {
+export function serviceClient(): RolecallClient {
   return createClient(env('SUPABASE_URL'), env('SUPABASE_SERVICE_ROLE_KEY'), clientOptions)
 }
 
@@ -20,7 +27,7 @@ export function bearerToken(req: Request): string {
 }
 
 /** A client that calls as the holder of `jwt`, so RLS and the SQL guards apply to them. */
-export function clientAs(jwt: string): SupabaseClient<any, 'rolecall'> {
+export function clientAs(jwt: string): RolecallClient {
   return createClient(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), {
     ...clientOptions,
     global: { headers: { Authorization: `Bearer ${jwt}` } },
@@ -28,7 +35,7 @@ export function clientAs(jwt: string): SupabaseClient<any, 'rolecall'> {
 }
 
 /** A client with only the anon key, for Auth calls made on nobody's behalf (sign-in checks). */
-export function anonClient(): SupabaseClient<any, 'rolecall'> {
+export function anonClient(): RolecallClient {
   return createClient(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), clientOptions)
 }
 

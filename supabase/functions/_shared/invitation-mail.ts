@@ -1,4 +1,5 @@
-import type { SupabaseClient, User } from '@supabase/supabase-js'
+import type { User } from '@supabase/supabase-js'
+import type { RolecallClient } from './clients.ts'
 import { invitationMail, type Language } from './emails.ts'
 import { sendMail } from './mail.ts'
 
@@ -15,7 +16,7 @@ export function displayName(user: User): string {
 
 /** Sends the invitation email for a row of rolecall.invitation_list; false when the mail was not accepted. */
 export async function sendInvitation(
-  service: SupabaseClient<any, 'rolecall'>,
+  service: RolecallClient,
   invitationId: string,
   token: string,
   inviter: User,

@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import type { RolecallClient } from './clients.ts'
 import { type Language, type TeamEvent, teamEventMail } from './emails.ts'
 import { sendMail } from './mail.ts'
 
@@ -6,7 +6,7 @@ import { sendMail } from './mail.ts'
  * Emails the organization's admins who have notifications on (Paycove: the Admin by default) about a
  * team change. The change itself is already committed, so a mail failure is logged, not raised.
  */
-export async function notifyAdmins(service: SupabaseClient<any, 'rolecall'>, organizationId: string, event: TeamEvent): Promise<number> {
+export async function notifyAdmins(service: RolecallClient, organizationId: string, event: TeamEvent): Promise<number> {
   const { data, error } = await service.rpc('notification_recipients', { p_org: organizationId })
   if (error) {
     console.error('notification recipients', error)
