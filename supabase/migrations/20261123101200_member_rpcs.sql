@@ -91,6 +91,23 @@ comment on function rolecall.change_member_role(uuid, uuid) is 'Gives a member a
 revoke execute on function rolecall.change_member_role(uuid, uuid) from public;
 grant execute on function rolecall.change_member_role(uuid, uuid) to authenticated, service_role;
 
+create function rolecall_private.assert_checkboxes_fit(p_role rolecall.roles, p_grants text[], p_denies text[]) returns void
+language plpgsql stable security invoker set search_path = ''
+as $$
+begin
+  if not p_role.member_overrides and cardinality(p_grants) + cardinality(p_denies) > 0 then
+    raise exception 'Role "%" does not take per-member permissions', p_role.name
+      using errcode = 'RC109', detail = format('role %s', p_role.id);
+  end if;
+  if p_grants && p_denies then
+    raise exception 'A permission cannot be both granted and denied' using errcode = 'RC308',
+      detail = array_to_string(array(select unnest(p_grants) intersect select unnest(p_denies)), ', ');
+  end if;
+end;
+$$;
+comment on function rolecall_private.assert_checkboxes_fit(rolecall.roles, text[], text[]) is 'Per-member checkboxes only for a role that takes them (RC109), and never a key both granted and denied (RC308); for set_member_overrides and invitations alike.';
+revoke execute on function rolecall_private.assert_checkboxes_fit(rolecall.roles, text[], text[]) from public;
+
 create function rolecall.set_member_overrides(p_member uuid, p_grants text[], p_denies text[]) returns rolecall.members
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -105,14 +122,7 @@ declare
 begin
   perform rolecall_private.assert_can_manage(v_actor, v_target);
   v_role := rolecall_private.role_in(v_org, v_target.role_id);
-  if not v_role.member_overrides and cardinality(v_grants) + cardinality(v_denies) > 0 then
-    raise exception 'Role "%" does not take per-member permissions', v_role.name
-      using errcode = 'RC109', detail = format('role %s', v_role.id);
-  end if;
-  if v_grants && v_denies then
-    raise exception 'A permission cannot be both granted and denied' using errcode = 'RC308',
-      detail = array_to_string(array(select unnest(v_grants) intersect select unnest(v_denies)), ', ');
-  end if;
+  perform rolecall_private.assert_checkboxes_fit(v_role, v_grants, v_denies);
   -- unknown keys first, so bad input always reads RC301 whatever else is wrong
   perform rolecall_private.assert_holds_all(v_actor,
     array(select k from unnest(v_grants || v_denies) as k where not exists (select 1 from rolecall.permissions p where p.key = k)));
@@ -218,7 +228,7 @@ comment on function rolecall.set_resource_grants(uuid, text, text[]) is 'Replace
 revoke execute on function rolecall.set_resource_grants(uuid, text, text[]) from public;
 grant execute on function rolecall.set_resource_grants(uuid, text, text[]) to authenticated, service_role;
 
-create function rolecall.deactivate_member(p_member uuid) returns rolecall.members
+create function rolecall_private.change_member_status(p_member uuid, p_status rolecall.member_status) returns rolecall.members
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
@@ -227,11 +237,22 @@ declare
   v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
 begin
   perform rolecall_private.assert_can_manage(v_actor, v_target);
-  perform rolecall_private.audit_as('members.deactivate');
-  update rolecall.members m set status = 'deactivated', deactivated_at = now()
-   where m.id = v_target.id and m.status = 'active';
+  perform rolecall_private.audit_as(case p_status when 'active' then 'members.reactivate' else 'members.deactivate' end);
+  update rolecall.members m
+     set status = p_status, deactivated_at = case when p_status = 'deactivated' then now() end
+   where m.id = v_target.id and m.status <> p_status;
   select * into v_target from rolecall.members m where m.id = p_member;
   return v_target;
+end;
+$$;
+comment on function rolecall_private.change_member_status(uuid, rolecall.member_status) is 'Deactivates or reactivates a member (members.deactivate, a member ranked below, never the primary or oneself); writes nothing when the status is already that.';
+revoke execute on function rolecall_private.change_member_status(uuid, rolecall.member_status) from public;
+
+create function rolecall.deactivate_member(p_member uuid) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+begin
+  return rolecall_private.change_member_status(p_member, 'deactivated');
 end;
 $$;
 comment on function rolecall.deactivate_member(uuid) is 'Suspends a member: it keeps its role and checkboxes but holds no permission until reactivated. Needs members.deactivate; never the primary (RC105) or oneself (RC106).';
@@ -241,17 +262,8 @@ grant execute on function rolecall.deactivate_member(uuid) to authenticated, ser
 create function rolecall.reactivate_member(p_member uuid) returns rolecall.members
 language plpgsql volatile security definer set search_path = ''
 as $$
-declare
-  v_org uuid := rolecall_private.member_org(p_member);
-  v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.deactivate');
-  v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
 begin
-  perform rolecall_private.assert_can_manage(v_actor, v_target);
-  perform rolecall_private.audit_as('members.reactivate');
-  update rolecall.members m set status = 'active', deactivated_at = null
-   where m.id = v_target.id and m.status = 'deactivated';
-  select * into v_target from rolecall.members m where m.id = p_member;
-  return v_target;
+  return rolecall_private.change_member_status(p_member, 'active');
 end;
 $$;
 comment on function rolecall.reactivate_member(uuid) is 'Restores a deactivated member with its role and checkboxes. Needs members.deactivate.';

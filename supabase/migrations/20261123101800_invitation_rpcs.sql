@@ -110,12 +110,7 @@ as $$
 begin
   perform rolecall_private.assert_can_assign(p_actor, p_role);
   perform rolecall_private.assert_not_single_admin_role(p_role);
-  if cardinality(p_grants) + cardinality(p_denies) > 0 and not p_role.member_overrides then
-    raise exception 'Role "%" does not take per-member permissions', p_role.name using errcode = 'RC109';
-  end if;
-  if p_grants && p_denies then
-    raise exception 'A permission cannot be both granted and denied' using errcode = 'RC308';
-  end if;
+  perform rolecall_private.assert_checkboxes_fit(p_role, p_grants, p_denies);
   perform rolecall_private.assert_holds_all(p_actor, p_grants || p_denies);
 end;
 $$;

@@ -175,6 +175,8 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall_private.member_in(uuid,uuid)': internal,
   'rolecall_private.policy_in(uuid,uuid)': internal,
   'rolecall_private.member_org(uuid)': internal,
+  'rolecall_private.assert_checkboxes_fit(rolecall.roles,text[],text[])': internal,
+  'rolecall_private.change_member_status(uuid,rolecall.member_status)': internal,
   'rolecall_private.role_org(uuid)': internal,
   'rolecall_private.policy_org(uuid)': internal,
   'rolecall_private.assert_can_assign(rolecall.members,rolecall.roles)': internal,
