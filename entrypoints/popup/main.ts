@@ -1,3 +1,4 @@
+import 'uno.css'
 import { createApp } from 'vue'
 import App from './App.vue'
 
