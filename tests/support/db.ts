@@ -93,9 +93,14 @@ export async function useTestDatabase(): Promise<TestDatabase> {
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   const pool = new pg.Pool({ connectionString: url.toString(), max: 10 })
+  // NOTE: pool.end() resolves once its clients are told to end, before their sockets close; the drop
+  // below (with force) would then terminate a still-open backend whose client has no error listener.
+  const closed: Promise<unknown>[] = []
+  pool.on('connect', (client) => closed.push(new Promise((resolve) => client.once('end', resolve))))
 
   afterAll(async () => {
     await pool.end()
+    await Promise.all(closed)
     const cleanup = new pg.Client({ connectionString: adminUrl })
     await cleanup.connect()
     await cleanup.query(`drop database if exists ${name} with (force)`)

