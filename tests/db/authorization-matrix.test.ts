@@ -4,7 +4,7 @@ import { describeCalls, describeDenySides, describeReads, describeSabotage, desc
 
 // Issue 3's authorization matrix, built from the schema itself: actors (anon, an outsider, a
 // deactivated member, every role of every template's demo organization, each primary member,
-// service_role) × every table, view and function of rolecall, rolecall_private and example ×
+// service_role) × every table, view and function of Rolecall's schemas ×
 // select / insert / update / delete / truncate / execute. Expectations live in
 // tests/support/matrix-expected.ts; an object without an entry there fails by name.
 

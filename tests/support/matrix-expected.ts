@@ -1,6 +1,7 @@
 // The expected-privileges table of the authorization matrix: every table, view, sequence and function
-// of the schemas rolecall, rolecall_private and example, with the exact grants each API role holds,
-// which rows each actor may read, and what an outsider / a deactivated member gets from each RPC.
+// of the schemas rolecall, rolecall_private, rolecall_rpc, example and example_private, with the exact
+// grants each API role holds, which rows each actor may read, and what an outsider / a deactivated
+// member gets from each RPC.
 // tests/db/authorization-matrix.test.ts compares it with pg_catalog both ways: an object without an
 // entry, a grant that differs, or an entry whose object is gone fails the suite and names it.
 // Adding an object? Add its line here, choosing the profile that says who may use it.
@@ -166,6 +167,9 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   },
   'example.approve_bill(uuid)': { grants: api, outsider: 'RC103' },
   'example.pay_bill(uuid)': { grants: api, outsider: 'RC103' },
+  // example_private: the SECURITY DEFINER bodies behind example.approve_bill / pay_bill (same grants)
+  'example_private.approve_bill(uuid)': { grants: api },
+  'example_private.pay_bill(uuid)': { grants: api },
 
   // rolecall_private: internals (guards, triggers, validation), executable by nobody but their owner
   'rolecall_private.act_as(uuid,inet)': internal,
@@ -214,6 +218,20 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall_private.sync_member_identity()': internal,
   'rolecall_private.freeze_role_kind()': internal,
   'rolecall_private.touch_updated_at()': internal,
+}
+
+/**
+ * rolecall's functions that are SECURITY INVOKER in their own right (vendors' RLS policies call them).
+ * Every other rolecall function is a SECURITY INVOKER entry point over a SECURITY DEFINER
+ * implementation of the same signature in rolecall_rpc (migration 20261130100100), which carries
+ * exactly the entry point's grants: its entry is derived here, so a grant changed above applies to both.
+ */
+export const invokerApi = ['has_permission', 'permitted_org_ids', 'granted_resource_ids', 'has_resource_access']
+for (const [id, entry] of Object.entries(expectedObjects)) {
+  const name = /^rolecall\.([a-z0-9_]+)\(/.exec(id)?.[1]
+  if (name && !invokerApi.includes(name)) {
+    expectedObjects[`rolecall_rpc.${id.slice('rolecall.'.length)}`] = { grants: entry.grants, ...(entry.serviceOnly ? { serviceOnly: true } : {}) }
+  }
 }
 
 /**

@@ -43,7 +43,7 @@ export function describeStructure(ctx: MatrixContext): void {
       ['views that run with their owner\'s rights are readable by service_role only', () => viewProblems(ctx.catalog)],
       ['no column-level grants to API roles', () => columnGrantProblems(ctx.runner)],
       ['every policy names its roles (none applies to PUBLIC)', () => policyRoleProblems(ctx.runner)],
-      ['no API role creates objects in the Rolecall schemas; anon cannot use rolecall_private', () => schemaProblems(ctx.runner)],
+      ['no API role creates objects in the Rolecall schemas; anon cannot use the unexposed schemas', () => schemaProblems(ctx.runner)],
     ] as const)('%s', async (_name, check) => {
       expect(await check()).toEqual([])
     })

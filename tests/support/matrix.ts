@@ -10,7 +10,7 @@ import { type ExpectedObject, type Outcome, type RowRule, expectedObjects, examp
 // node-postgres (tests/db/authorization-matrix.test.ts) and on PGlite (tests/db/pglite.test.ts).
 
 /** The schemas the matrix covers. */
-export const matrixSchemas = ['rolecall', 'rolecall_private', 'example']
+export const matrixSchemas = ['rolecall', 'rolecall_private', 'rolecall_rpc', 'example', 'example_private']
 
 /** The roles PostgREST switches to, plus PUBLIC; grants to anyone else (the owner) are ignored. */
 export const apiGrantees = ['PUBLIC', 'anon', 'authenticated', 'service_role'] as const
@@ -342,7 +342,9 @@ export async function policyRoleProblems(runner: MatrixRunner): Promise<string[]
   return rows.map((r) => r.problem)
 }
 
-/** Schema privileges: nobody but the owner creates objects; anon cannot even look into rolecall_private. */
+const unexposed = ['rolecall_private', 'rolecall_rpc', 'example_private']
+
+/** Schema privileges: nobody but the owner creates objects; anon cannot even look into the unexposed schemas. */
 export async function schemaProblems(runner: MatrixRunner): Promise<string[]> {
   const rows = await runner.sql<{ schema: string; grantee: string; usage: boolean; create: boolean }>(
     `select n.nspname as schema, r.rolname as grantee,
@@ -353,7 +355,7 @@ export async function schemaProblems(runner: MatrixRunner): Promise<string[]> {
   )
   return rows.flatMap((r) => [
     ...(r.create ? [`schema ${r.schema}: ${r.grantee} may create objects in it`] : []),
-    ...(r.usage && r.schema === 'rolecall_private' && r.grantee === 'anon' ? [`schema rolecall_private: anon has usage`] : []),
+    ...(r.usage && unexposed.includes(r.schema) && r.grantee === 'anon' ? [`schema ${r.schema}: anon has usage`] : []),
   ])
 }
 
