@@ -1,5 +1,9 @@
 -- Members (a user in an organization, with one role), their per-member permission checkboxes
 -- (overrides) and their access to single resources (a project, a budget, a card).
+-- Resource types are the vendor's: Rolecall cannot know which table holds a "project", so each type
+-- is registered in rolecall_private.resource_types (the table, its id and organization columns).
+-- set_resource_grants grants only ids of registered types that are rows of the member's own
+-- organization (rolecall_private.resource_ids_in), so a grant never names another tenant's row.
 
 -- tables
 
@@ -57,6 +61,17 @@ create table rolecall.resource_grants (
 );
 comment on table rolecall.resource_grants is 'Access to one resource (a project, a budget, a card): rolecall.has_resource_access(org, type, id) checks it; child rows (documents of a project) follow their parent.';
 create index resource_grants_lookup_idx on rolecall.resource_grants (organization_id, resource_type, resource_id);
+
+create table rolecall_private.resource_types (
+  resource_type text primary key check (resource_type ~ '^[a-z][a-z0-9_]*$'),
+  table_schema name not null,
+  table_name name not null,
+  id_column name not null default 'id',
+  organization_column name not null default 'organization_id',
+  description text not null default ''
+);
+comment on table rolecall_private.resource_types is 'The vendor''s resource types that members may be granted one by one (rolecall.set_resource_grants): which table holds them, its id column and its organization column. Register a type with an insert (a migration of the vendor''s); a grant names only a row of that table in the member''s organization (RC305 another organization''s, RC306 none).';
+comment on column rolecall_private.resource_types.id_column is 'The column resource ids refer to (compared in its own type, so its index serves the check); grants store its text form.';
 
 -- triggers
 
@@ -124,6 +139,14 @@ create trigger members_enforce_role_capacity before insert or update of role_id 
 alter table rolecall.members enable row level security;
 alter table rolecall.member_overrides enable row level security;
 alter table rolecall.resource_grants enable row level security;
+alter table rolecall_private.resource_types enable row level security;
 
 grant select on rolecall.members, rolecall.member_overrides, rolecall.resource_grants to authenticated;
 grant all on rolecall.members, rolecall.member_overrides, rolecall.resource_grants to service_role;
+grant all on rolecall_private.resource_types to service_role;
+
+-- policies (the member tables' read policies follow the access helpers)
+
+-- NOTE: the service role bypasses RLS anyway; the policy states who the registry is for.
+create policy "Operators manage the resource type registry"
+  on rolecall_private.resource_types for all to service_role using (true) with check (true);

@@ -1,12 +1,37 @@
 -- Invitations: an email invited to a role, with initial checkboxes and an IP allowlist. The token
 -- is never stored, only its SHA-256, so a database leak yields no usable link.
+-- Addresses are checked by one rule (rolecall_private.is_valid_email), the table's own constraint,
+-- so no path stores an address an email header or a spreadsheet would misread.
+
+-- functions (first: the table's check constraint uses it)
+
+create function rolecall_private.is_valid_email(p_email text) returns boolean
+language plpgsql immutable security invoker set search_path = ''
+as $$
+begin
+  -- NOTE: the address shape Supabase Auth accepts (the HTML5 email pattern, ASCII only: no spaces,
+  -- quotes, angle brackets, parentheses, commas or semicolons), lower case, a dot in the domain, and
+  -- stricter where a mailed or exported address could be misread: the local part does not start
+  -- with a spreadsheet formula character (= + - @ |) or a dot, has no two dots in a row, and fits
+  -- RFC 5321 (64 characters before the @, 254 in all).
+  return p_email is not null
+     and length(p_email) <= 254
+     and p_email = lower(btrim(p_email))
+     and p_email ~ '^[a-z0-9!#$%&''*/?^_`{}~][a-z0-9.!#$%&''*+/=?^_`{|}~-]{0,63}@[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$'
+     and split_part(p_email, '@', 1) !~ '(\.\.|\.$)';
+end;
+$$;
+comment on function rolecall_private.is_valid_email(text) is 'Whether an address may be invited: lower case, the shape Supabase Auth accepts, no quotes, angle brackets or leading formula characters (= + - @), at most 254 characters. The invitations table''s check constraint and create_invitation (RC408) use it.';
+revoke execute on function rolecall_private.is_valid_email(text) from public;
+-- the check constraint runs with the inserting role's rights: operators (service_role) may insert rows
+grant execute on function rolecall_private.is_valid_email(text) to service_role;
 
 -- tables
 
 create table rolecall.invitations (
   id uuid primary key default gen_random_uuid(),
   organization_id uuid not null references rolecall.organizations (id) on delete cascade,
-  email text not null check (email = lower(btrim(email)) and email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' and length(email) <= 320),
+  email text not null check (rolecall_private.is_valid_email(email)),
   role_id uuid not null,
   grants text[] not null default '{}',
   denies text[] not null default '{}',

@@ -81,7 +81,8 @@ end;
 $$;
 comment on function rolecall_private.request_ip() is 'Client IP of the current API request: the address an edge function vouched for (rolecall.client_ip), else the x-forwarded-for entry the last trusted proxy appended (rolecall.trusted_proxy_hops, default 0 = rightmost). Null outside an API request.';
 revoke execute on function rolecall_private.request_ip() from public;
-grant execute on function rolecall_private.request_ip() to authenticated, service_role;
+-- NOTE: only SECURITY DEFINER functions (the audit trigger, the IP checks) call it; no grant to authenticated.
+grant execute on function rolecall_private.request_ip() to service_role;
 
 create function rolecall_private.audit_change() returns trigger
 language plpgsql security definer set search_path = ''

@@ -5,6 +5,12 @@
 -- Everything else (has_permission, the RLS policies, the RPC checks) is built on these functions.
 -- They are SECURITY DEFINER so policies can call them without recursing into RLS, and live in
 -- rolecall_private so the API cannot call them; rolecall.* exposes the few a client or a vendor needs.
+-- Grants: signed-in users may execute only what a policy or a SECURITY INVOKER function calls in
+-- their name (my_organization_ids, my_member_ids, permitted_organization_ids, has_permission,
+-- granted_resource_ids, has_resource_access, invitation_visible), each answering for the caller
+-- alone. ip_allowed and role_member_holds (which answers for any member id) run only inside
+-- SECURITY DEFINER functions, as their owner, so authenticated holds no EXECUTE on them: exposing
+-- rolecall_private by mistake would reveal nothing about other members.
 -- NOTE: PL/pgSQL, not SQL. A SQL function with `set search_path = ''` is never inlined, and before
 -- PostgreSQL 18 its body is parsed and planned again on every call: bench/db.ts measured 0.65 ms per
 -- has_permission that way; PL/pgSQL keeps each statement's plan for the session (about 0.06 ms).
@@ -25,7 +31,7 @@ end;
 $$;
 comment on function rolecall_private.ip_allowed(cidr[]) is 'Whether the current request comes from inside the allowlist (empty allowlist: anywhere).';
 revoke execute on function rolecall_private.ip_allowed(cidr[]) from public;
-grant execute on function rolecall_private.ip_allowed(cidr[]) to authenticated, service_role;
+grant execute on function rolecall_private.ip_allowed(cidr[]) to service_role;
 
 create function rolecall_private.role_member_holds(p_member_id uuid, p_role_id uuid, p_key text) returns boolean
 language plpgsql stable security definer set search_path = ''
@@ -61,7 +67,7 @@ end;
 $$;
 comment on function rolecall_private.role_member_holds(uuid, uuid, text) is 'The permission rule for one member in one role, ignoring status and IP: all_permissions, else (policies ∪ grants) − denies.';
 revoke execute on function rolecall_private.role_member_holds(uuid, uuid, text) from public;
-grant execute on function rolecall_private.role_member_holds(uuid, uuid, text) to authenticated, service_role;
+grant execute on function rolecall_private.role_member_holds(uuid, uuid, text) to service_role;
 
 create function rolecall_private.my_organization_ids() returns uuid[]
 language plpgsql stable security definer set search_path = ''

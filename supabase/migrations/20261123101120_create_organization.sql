@@ -11,12 +11,19 @@ declare
   v_name text := btrim(coalesce(p_name, ''));
 begin
   if v_name = '' or length(v_name) > p_max then
-    raise exception 'A % name needs 1 to % characters', p_what, p_max using errcode = 'RC304', detail = coalesce(p_name, '');
+    raise exception 'A % name needs 1 to % characters', p_what, p_max using errcode = 'RC304', detail = left(coalesce(p_name, ''), 200);
+  end if;
+  -- NOTE: names travel into email subjects and the admin panel: a line break there could add a
+  -- header or fake a second line. Control characters (C0, DEL, C1) and the Unicode line and
+  -- paragraph separators are refused rather than silently dropped.
+  if v_name ~ '[\u0001-\u001f\u007f-\u009f\u2028\u2029]' then
+    raise exception 'A % name cannot contain line breaks or other control characters', p_what
+      using errcode = 'RC304', detail = left(v_name, 200);
   end if;
   return v_name;
 end;
 $$;
-comment on function rolecall_private.valid_name(text, integer, text) is 'The name trimmed, or RC304 when empty or longer than p_max: one rule for organization, role and policy names.';
+comment on function rolecall_private.valid_name(text, integer, text) is 'The name trimmed, or RC304 when empty, longer than p_max or holding control characters (line breaks, tabs, C1, U+2028/2029): one rule for organization, role and policy names.';
 revoke execute on function rolecall_private.valid_name(text, integer, text) from public;
 
 create function rolecall_private.valid_language(p_language text) returns text

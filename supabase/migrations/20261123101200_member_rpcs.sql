@@ -13,11 +13,13 @@
 -- get a typed result.
 -- Error codes beyond the guards': RC108 the Admin role in single-admin mode · RC109 checkboxes on a
 -- role without member_overrides · RC204 the primary leaving · RC303 allowlist entry · RC308 a key both
--- granted and denied, or a malformed resource type / id · RC107 also for sharing a resource one
--- cannot reach. A member id carries its organization, so a member of an organization the caller is
+-- granted and denied, or a malformed or unregistered resource type / id · RC107 also for sharing a
+-- resource one cannot reach · RC305 / RC306 a resource id of another organization / of no row. A member id carries its organization, so a member of an organization the caller is
 -- not in reads RC102 (not a member there); RC305 comes from a role of another organization.
 -- leave_organization starts with rolecall_private.actor() like every write: a deactivated member is
 -- removed by an admin rather than leaving on its own.
+-- remove_member is wrapped by the remove-member edge function (admins are emailed), so signed-in
+-- users reach it only there (rolecall.remove_member_as); the others need no email and are direct.
 
 -- functions
 
@@ -179,6 +181,54 @@ comment on function rolecall.set_ip_allowlist(uuid, text[]) is 'Sets the address
 revoke execute on function rolecall.set_ip_allowlist(uuid, text[]) from public;
 grant execute on function rolecall.set_ip_allowlist(uuid, text[]) to authenticated, service_role;
 
+create function rolecall_private.resource_ids_in(p_org uuid, p_type text, p_ids text[]) returns text[]
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  v_type rolecall_private.resource_types;
+  v_column_type text;
+  v_id text;
+  v_found text;
+  v_owner uuid;
+  v_result text[] := '{}';
+begin
+  select * into v_type from rolecall_private.resource_types t where t.resource_type = p_type;
+  if v_type.resource_type is null then
+    raise exception 'Unknown resource type "%"', p_type using errcode = 'RC308', detail = p_type,
+      hint = 'Register it in rolecall_private.resource_types (its table, id and organization columns).';
+  end if;
+  select format_type(a.atttypid, a.atttypmod) into v_column_type
+    from pg_catalog.pg_attribute a
+   where a.attrelid = to_regclass(format('%I.%I', v_type.table_schema, v_type.table_name))
+     and a.attname = v_type.id_column and not a.attisdropped;
+  if v_column_type is null then
+    raise exception 'Resource type "%" points at a missing table or column', p_type using errcode = 'RC308',
+      detail = format('%I.%I.%I', v_type.table_schema, v_type.table_name, v_type.id_column);
+  end if;
+  foreach v_id in array coalesce(p_ids, '{}') loop
+    v_found := null;
+    begin
+      -- identifiers come from the registry (operators' rows), quoted with %I; the id is a parameter
+      execute format('select %I::text, %I from %I.%I where %I = $1::%s',
+                     v_type.id_column, v_type.organization_column, v_type.table_schema, v_type.table_name,
+                     v_type.id_column, v_column_type)
+         into v_found, v_owner using v_id;
+    exception when data_exception then
+      v_found := null;
+    end;
+    if v_found is null then
+      raise exception 'There is no % "%"', p_type, left(v_id, 200) using errcode = 'RC306', detail = format('%s %s', p_type, left(v_id, 200));
+    elsif v_owner is distinct from p_org then
+      raise exception 'That % belongs to another organization', p_type using errcode = 'RC305', detail = format('%s %s', p_type, v_found);
+    end if;
+    v_result := v_result || v_found;
+  end loop;
+  return v_result;
+end;
+$$;
+comment on function rolecall_private.resource_ids_in(uuid, text, text[]) is 'The ids, in their canonical text form, after checking each is a row of the registered resource type (rolecall_private.resource_types) in the organization: RC308 unregistered type, RC306 no such row, RC305 another organization''s.';
+revoke execute on function rolecall_private.resource_ids_in(uuid, text, text[]) from public;
+
 create function rolecall.set_resource_grants(p_member uuid, p_resource_type text, p_resource_ids text[]) returns rolecall.members
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -197,6 +247,17 @@ begin
   if exists (select 1 from unnest(v_ids) as i where i is null or i = '' or length(i) > 200) then
     raise exception 'Resource ids must be non-empty and at most 200 characters' using errcode = 'RC308';
   end if;
+  -- ids not granted yet must be rows of this organization (RC306 / RC305); grants kept as they are
+  -- may name rows deleted since, and can still be removed
+  v_ids := array(
+    select i from unnest(v_ids) as i
+     where exists (select 1 from rolecall.resource_grants g
+                    where g.member_id = v_target.id and g.resource_type = p_resource_type and g.resource_id = i))
+    || rolecall_private.resource_ids_in(v_org, p_resource_type, array(
+    select i from unnest(v_ids) as i
+     where not exists (select 1 from rolecall.resource_grants g
+                        where g.member_id = v_target.id and g.resource_type = p_resource_type and g.resource_id = i)));
+  v_ids := array(select distinct i from unnest(v_ids) as i);
   -- NOTE: no escalation: one hands out only resources one can reach oneself (a grant of one's own or
   -- the <type>s.view_all permission), for additions and removals alike. All-permissions roles reach
   -- everything, even resource types whose catalog has no <type>s.view_all key.
@@ -224,7 +285,7 @@ begin
   return v_target;
 end;
 $$;
-comment on function rolecall.set_resource_grants(uuid, text, text[]) is 'Replaces which resources of one type (projects, budgets, cards) a member reaches. Needs members.edit_permissions; the caller must reach each resource it adds or removes (RC107).';
+comment on function rolecall.set_resource_grants(uuid, text, text[]) is 'Replaces which resources of one type (projects, budgets, cards) a member reaches. Needs members.edit_permissions; the type must be registered (rolecall_private.resource_types, RC308) and each new id a row of the member''s organization (RC306 / RC305); the caller must reach each resource it adds or removes (RC107).';
 revoke execute on function rolecall.set_resource_grants(uuid, text, text[]) from public;
 grant execute on function rolecall.set_resource_grants(uuid, text, text[]) to authenticated, service_role;
 
@@ -285,9 +346,10 @@ begin
   return v_target;
 end;
 $$;
-comment on function rolecall.remove_member(uuid) is 'Removes a member from the organization with its checkboxes and resource grants; returns the row as it was. Needs members.remove; never the primary (RC105) or oneself (RC106: use leave_organization).';
-revoke execute on function rolecall.remove_member(uuid) from public;
-grant execute on function rolecall.remove_member(uuid) to authenticated, service_role;
+comment on function rolecall.remove_member(uuid) is 'Removes a member from the organization with its checkboxes and resource grants; returns the row as it was. Needs members.remove; never the primary (RC105) or oneself (RC106: use leave_organization). Reached only through remove_member_as (the remove-member function, which emails the admins).';
+-- NOTE: not executable by signed-in users: the remove-member function emails the admins around it,
+-- and a direct call would skip that. It runs through rolecall.remove_member_as (service role).
+revoke execute on function rolecall.remove_member(uuid) from public, anon, authenticated;
 
 create function rolecall.leave_organization(p_org uuid) returns rolecall.members
 language plpgsql volatile security definer set search_path = ''

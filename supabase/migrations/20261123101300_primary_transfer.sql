@@ -10,6 +10,10 @@
 -- moment with no primary; the unique index on is_primary is not deferrable, so the old primary is
 -- always cleared before the new one is set, and the old Admin leaves a max_members = 1 Admin role
 -- before the new one enters it.
+-- Who may call what: transfer_primary and promote_to_admin only through their edge functions
+-- (transfer-admin asks for the password again, both email the admins), i.e. the service-role
+-- entry points transfer_primary_as / promote_to_admin_as; a direct call would skip both promises.
+-- preview_promote_to_admin changes nothing and promises nothing, so signed-in users call it directly.
 -- Error codes: RC105 transfer_primary by anyone but the primary · RC108 promotion by anyone but the
 -- Admin · RC308 promote_to_admin in a multi-admin organization · RC201 an inactive target · RC106
 -- oneself · RC306 no role below the Admin role to demote into.
@@ -104,9 +108,8 @@ begin
   return (select m from rolecall.members m where m.id = (v_plan.new_admin).id);
 end;
 $$;
-comment on function rolecall.promote_to_admin(uuid) is 'Single-admin mode: the Admin makes another active member the Admin (and primary); the old Admin drops to the highest role below, in the same transaction. Only the Admin may (RC108).';
-revoke execute on function rolecall.promote_to_admin(uuid) from public;
-grant execute on function rolecall.promote_to_admin(uuid) to authenticated, service_role;
+comment on function rolecall.promote_to_admin(uuid) is 'Single-admin mode: the Admin makes another active member the Admin (and primary); the old Admin drops to the highest role below, in the same transaction. Only the Admin may (RC108). Reached only through promote_to_admin_as (the promote-admin function, which emails the admins).';
+revoke execute on function rolecall.promote_to_admin(uuid) from public, anon, authenticated;
 
 create function rolecall.preview_promote_to_admin(p_member uuid) returns jsonb
 language plpgsql volatile security definer set search_path = ''
@@ -167,6 +170,5 @@ begin
   return (select m from rolecall.members m where m.id = v_target.id);
 end;
 $$;
-comment on function rolecall.transfer_primary(uuid) is 'The primary member hands primary status to another active member (RC105 for anyone else), who joins the primary''s all-permissions role if not in one; the old primary keeps its role. Single-admin mode: same as promote_to_admin.';
-revoke execute on function rolecall.transfer_primary(uuid) from public;
-grant execute on function rolecall.transfer_primary(uuid) to authenticated, service_role;
+comment on function rolecall.transfer_primary(uuid) is 'The primary member hands primary status to another active member (RC105 for anyone else), who joins the primary''s all-permissions role if not in one; the old primary keeps its role. Single-admin mode: same as promote_to_admin. Reached only through transfer_primary_as (the transfer-admin function: re-authentication, then the admins are emailed).';
+revoke execute on function rolecall.transfer_primary(uuid) from public, anon, authenticated;

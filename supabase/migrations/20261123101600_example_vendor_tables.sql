@@ -136,6 +136,13 @@ comment on table example.cards is 'Payment cards (Profit). A cardholder sees onl
 create index cards_organization_idx on example.cards (organization_id);
 create index cards_holder_idx on example.cards (holder_user_id);
 
+-- The resource types members may be granted one by one (rolecall.set_resource_grants checks each id
+-- is a row of the member's organization here). A vendor registers its own tables the same way.
+insert into rolecall_private.resource_types (resource_type, table_schema, table_name, description) values
+  ('project', 'example', 'projects', 'A project and all its documents (Jusnote).'),
+  ('budget', 'example', 'budgets', 'A budget (Profit Contributors).'),
+  ('card', 'example', 'cards', 'A payment card (Profit).');
+
 -- enable RLS
 
 alter table example.bills enable row level security;

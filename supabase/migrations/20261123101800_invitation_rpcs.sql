@@ -7,14 +7,54 @@
 --     caller (rolecall_private.act_as), so every rule below still applies to that user. If users
 --     could call them directly they could pick the token themselves and accept in the invitee's
 --     name: the link must prove control of the mailbox.
---   revoke_invitation, accept_invitation, decline_invitation: signed-in users directly.
+--   accept_invitation: service_role only too, through accept_invitation_as: the accept function
+--     tells the admins who joined, and that email must not be skippable by calling the RPC directly.
+--   revoke_invitation, decline_invitation: signed-in users directly (no email is promised).
+-- Answering without the link (by invitation id, from the extension's list) needs more than a
+-- confirmed email: with confirmations off (a project setting) anyone can sign up with the invited
+-- address and read the invitation's id. Only an account whose email was confirmed before the
+-- invitation was created may answer by id; everyone else needs the token from the email (RC410).
+-- Limits (rolecall_private.invitation_settings, one row operators edit): emails per hour per
+-- organization, per inviter, per client address, and fewer for accounts younger than a day.
 -- Error codes: RC401 unknown link · RC402 expired · RC403 revoked · RC404 already used ·
 --   RC405 already a member · RC406 a pending invitation exists · RC407 signed in with another email ·
 --   RC408 invalid email · RC409 too many invitations (rate limit) · RC410 email not confirmed.
 
 -- tables
 
+create table rolecall_private.invitation_settings (
+  id boolean primary key default true check (id),
+  per_organization integer not null default 50 check (per_organization > 0),
+  per_inviter integer not null default 20 check (per_inviter > 0),
+  per_client_ip integer not null default 40 check (per_client_ip > 0),
+  per_new_account integer not null default 5 check (per_new_account > 0),
+  new_account_age interval not null default interval '24 hours' check (new_account_age >= interval '0'),
+  updated_at timestamptz not null default now()
+);
+comment on table rolecall_private.invitation_settings is 'The invitation limits, one row: emails (creates and resends) allowed per hour per organization, per inviter, per client address, and per inviter whose account is younger than new_account_age. Operators change them with an update (SQL editor); the next invitation uses the new values.';
+comment on column rolecall_private.invitation_settings.per_client_ip is 'Per request address (rolecall_private.request_ip(), which the invite functions set to their caller''s): many fresh accounts from one place share it.';
+comment on column rolecall_private.invitation_settings.per_new_account is 'Replaces per_inviter while the inviter''s account (auth.users.created_at) is younger than new_account_age: a fresh sign-up cannot mail much.';
+insert into rolecall_private.invitation_settings default values;
+
 create index audit_events_actor_idx on rolecall.audit_events (actor_id, created_at desc);
+create index audit_events_invitation_ip_idx on rolecall.audit_events (request_ip, created_at desc)
+  where action in ('invitations.create', 'invitations.resend');
+
+-- triggers
+
+create trigger invitation_settings_touch_updated_at before update on rolecall_private.invitation_settings
+  for each row execute function rolecall_private.touch_updated_at();
+
+-- RLS: operators only (no API role but the service role has any privilege)
+
+alter table rolecall_private.invitation_settings enable row level security;
+grant all on rolecall_private.invitation_settings to service_role;
+
+-- policies
+
+-- NOTE: the service role bypasses RLS anyway; the policy states who the limits are for.
+create policy "Operators manage the invitation limits"
+  on rolecall_private.invitation_settings for all to service_role using (true) with check (true);
 
 create function rolecall_private.invitation_names(p_invitation uuid, out organization_name text, out role_name text)
 language plpgsql stable security definer set search_path = ''
@@ -70,12 +110,22 @@ $$;
 comment on function rolecall_private.act_as(uuid, inet) is 'Used by service-role RPCs called from edge functions: the rest of the transaction runs as the verified user, from the client address the function saw.';
 revoke execute on function rolecall_private.act_as(uuid, inet) from public;
 
-create function rolecall_private.invitation_limits(out per_organization integer, out per_inviter integer)
-language sql immutable security invoker set search_path = ''
+create function rolecall_private.invitation_limits(
+  out per_organization integer, out per_inviter integer, out per_client_ip integer,
+  out per_new_account integer, out new_account_age interval)
+language plpgsql stable security invoker set search_path = ''
 as $$
-  select 50, 20
+begin
+  select s.per_organization, s.per_inviter, s.per_client_ip, s.per_new_account, s.new_account_age
+    into per_organization, per_inviter, per_client_ip, per_new_account, new_account_age
+    from rolecall_private.invitation_settings s;
+  -- NOTE: the row is never deleted on purpose; if it is, the defaults apply rather than no limit.
+  if not found then
+    per_organization := 50; per_inviter := 20; per_client_ip := 40; per_new_account := 5; new_account_age := interval '24 hours';
+  end if;
+end;
 $$;
-comment on function rolecall_private.invitation_limits() is 'Invitation emails allowed per hour: per organization and per inviter (across organizations). Replace this function to tune them.';
+comment on function rolecall_private.invitation_limits() is 'Invitation emails allowed per hour, from rolecall_private.invitation_settings: per organization, per inviter (across organizations), per client address, and per inviter with an account younger than new_account_age.';
 revoke execute on function rolecall_private.invitation_limits() from public;
 
 create function rolecall_private.check_invitation_rate(p_org uuid, p_inviter uuid) returns void
@@ -84,6 +134,9 @@ as $$
 declare
   v_limits record := rolecall_private.invitation_limits();
   v_since timestamptz := now() - interval '1 hour';
+  v_ip inet := rolecall_private.request_ip();
+  v_new_account boolean := exists (
+    select 1 from auth.users u where u.id = p_inviter and u.created_at > now() - v_limits.new_account_age);
 begin
   -- Sends are counted from the audit trail, which every create and resend writes anyway.
   if (select count(*) from rolecall.audit_events e
@@ -94,13 +147,26 @@ begin
   end if;
   if (select count(*) from rolecall.audit_events e
        where e.actor_id = p_inviter and e.created_at > v_since
-         and e.action in ('invitations.create', 'invitations.resend')) >= v_limits.per_inviter then
+         and e.action in ('invitations.create', 'invitations.resend'))
+     >= (case when v_new_account then least(v_limits.per_new_account, v_limits.per_inviter) else v_limits.per_inviter end) then
+    if v_new_account then
+      raise exception 'New accounts may send only % invitations an hour; try again later', least(v_limits.per_new_account, v_limits.per_inviter)
+        using errcode = 'RC409',
+        detail = format('limit %s per hour per inviter for accounts younger than %s', least(v_limits.per_new_account, v_limits.per_inviter), v_limits.new_account_age);
+    end if;
     raise exception 'You sent too many invitations in the last hour' using errcode = 'RC409',
       detail = format('limit %s per hour per inviter', v_limits.per_inviter);
   end if;
+  -- NOTE: without a client address (the SQL editor) there is nothing to count by.
+  if v_ip is not null and (select count(*) from rolecall.audit_events e
+       where e.request_ip = v_ip and e.created_at > v_since
+         and e.action in ('invitations.create', 'invitations.resend')) >= v_limits.per_client_ip then
+    raise exception 'Too many invitations from your network in the last hour' using errcode = 'RC409',
+      detail = format('limit %s per hour per client address', v_limits.per_client_ip);
+  end if;
 end;
 $$;
-comment on function rolecall_private.check_invitation_rate(uuid, uuid) is 'Raises RC409 past the hourly invitation limits.';
+comment on function rolecall_private.check_invitation_rate(uuid, uuid) is 'Raises RC409 past the hourly invitation limits (rolecall_private.invitation_limits): per organization, per inviter (fewer for new accounts), per client address.';
 revoke execute on function rolecall_private.check_invitation_rate(uuid, uuid) from public;
 
 create function rolecall_private.assert_can_invite_to(p_actor rolecall.members, p_role rolecall.roles, p_grants text[], p_denies text[])
@@ -139,8 +205,9 @@ declare
 begin
   perform rolecall_private.act_as(p_actor, p_client_ip);
   v_actor := rolecall_private.require_permission(p_org, 'members.invite');
-  if v_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' or length(v_email) > 320 then
-    raise exception 'Not a valid email address: "%"', p_email using errcode = 'RC408', detail = p_email;
+  if not rolecall_private.is_valid_email(v_email) then
+    raise exception 'Not a valid email address: "%"', left(p_email, 320) using errcode = 'RC408', detail = left(p_email, 320),
+      hint = 'Letters, digits and . _ + - before the @ (not first), a domain with a dot; no quotes, spaces or angle brackets.';
   end if;
   v_role := rolecall_private.role_in(p_org, p_role);
   perform rolecall_private.assert_can_invite_to(v_actor, v_role, coalesce(p_grants, '{}'), coalesce(p_denies, '{}'));
@@ -264,9 +331,13 @@ begin
   if lower(coalesce(v_user.email, '')) <> v_invitation.email then
     raise exception 'This invitation is for another email address' using errcode = 'RC407';
   end if;
-  -- NOTE: without the token only a confirmed address proves the mailbox is the user's.
-  if p_token_hash is null and v_user.email_confirmed_at is null then
-    raise exception 'Confirm your email address first, or use the link from the invitation email' using errcode = 'RC410';
+  -- NOTE: without the token, only an address confirmed BEFORE the invitation existed proves the
+  -- mailbox: with email confirmations off, a sign-up after the invitation gets a "confirmed" address
+  -- at once. created_at, not last_sent_at: a resend must not admit an account made in between.
+  if p_token_hash is null
+     and (v_user.email_confirmed_at is null or v_user.email_confirmed_at >= v_invitation.created_at) then
+    raise exception 'Open the link in the invitation email to answer it: without the link, only an account whose email was confirmed before the invitation was sent may'
+      using errcode = 'RC410', detail = format('invitation %s', v_invitation.id);
   end if;
   if v_invitation.status = 'revoked' then
     raise exception 'This invitation was revoked' using errcode = 'RC403';
@@ -278,7 +349,7 @@ begin
   return v_invitation;
 end;
 $$;
-comment on function rolecall_private.invitation_for_invitee(bytea, uuid) is 'The pending invitation the caller may answer, by token hash (from the email link) or by id (confirmed email only), locked; RC401-RC404, RC407, RC410.';
+comment on function rolecall_private.invitation_for_invitee(bytea, uuid) is 'The pending invitation the caller may answer, by token hash (from the email link) or by id (only for an email confirmed before the invitation was created), locked; RC401-RC404, RC407, RC410.';
 revoke execute on function rolecall_private.invitation_for_invitee(bytea, uuid) from public;
 
 create function rolecall.accept_invitation(p_token_hash bytea default null, p_invitation uuid default null) returns rolecall.members
@@ -306,9 +377,21 @@ begin
   return v_member;
 end;
 $$;
-comment on function rolecall.accept_invitation(bytea, uuid) is 'Joins the organization with the invited role, checkboxes and allowlist, in one transaction; the invitation is used up. By the link''s token hash, or by id for a confirmed email.';
-revoke execute on function rolecall.accept_invitation(bytea, uuid) from public;
-grant execute on function rolecall.accept_invitation(bytea, uuid) to authenticated;
+comment on function rolecall.accept_invitation(bytea, uuid) is 'Joins the organization with the invited role, checkboxes and allowlist, in one transaction; the invitation is used up. By the link''s token hash, or by id for an email confirmed before the invitation was sent (RC410). Reached only through accept_invitation_as (the accept function, which emails the admins).';
+revoke execute on function rolecall.accept_invitation(bytea, uuid) from public, anon, authenticated;
+
+create function rolecall.accept_invitation_as(p_actor uuid, p_token_hash bytea default null, p_invitation uuid default null, p_client_ip inet default null)
+returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+begin
+  perform rolecall_private.act_as(p_actor, p_client_ip);
+  return rolecall.accept_invitation(p_token_hash, p_invitation);
+end;
+$$;
+comment on function rolecall.accept_invitation_as(uuid, bytea, uuid, inet) is 'Service role only (the accept-invitation function, which then emails the admins): rolecall.accept_invitation as p_actor.';
+revoke execute on function rolecall.accept_invitation_as(uuid, bytea, uuid, inet) from public, anon, authenticated;
+grant execute on function rolecall.accept_invitation_as(uuid, bytea, uuid, inet) to service_role;
 
 create function rolecall.decline_invitation(p_token_hash bytea default null, p_invitation uuid default null) returns rolecall.invitations
 language plpgsql volatile security definer set search_path = ''
@@ -322,7 +405,7 @@ begin
   return v_invitation;
 end;
 $$;
-comment on function rolecall.decline_invitation(bytea, uuid) is 'The invitee says no: the invitation is used up.';
+comment on function rolecall.decline_invitation(bytea, uuid) is 'The invitee says no: the invitation is used up. By the link''s token hash, or by id under the same rule as accepting (RC410), so nobody declines someone else''s invitation.';
 revoke execute on function rolecall.decline_invitation(bytea, uuid) from public;
 grant execute on function rolecall.decline_invitation(bytea, uuid) to authenticated;
 

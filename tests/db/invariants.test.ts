@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { expectDbError, serviceRole, user, useTestDatabase } from '../support/db.ts'
 import { createOrg } from '../support/orgs.ts'
+import { viaFunctions } from './function-paths.ts'
 
 /**
  * The invariants of design.md section 3 (6, invitations, is tested with the invitation RPCs).
  * Each rule has a refused case that would pass if the rule were removed, and an allowed case.
  */
-const db = await useTestDatabase()
+// NOTE: remove_member, transfer_primary and promote_to_admin run as their edge functions call them (function-paths.ts)
+const db = viaFunctions(await useTestDatabase())
 
 /** Organizations breaking invariant 1 or 2, or a role's max_members: must always be empty. */
 async function violations(orgId: string): Promise<unknown[]> {
@@ -230,8 +232,9 @@ describe('7. every change leaves the expected audit events, with actor, action a
 
   it('leave_organization and set_resource_grants', async () => {
     const org = await createOrg(db, 'jusnote', { roles: ['admin', 'user', 'user:2'] })
+    const [project] = await db.sql<{ id: string }>("insert into example.projects (organization_id, name) values ($1, 'P9') returning id", [org.orgId])
     const { last } = (await db.sql<{ last: string }>('select coalesce(max(id), 0) as last from rolecall.audit_events'))[0]!
-    await db.rpc(user(org.primary.userId, { ip }), 'set_resource_grants', { p_member: org.members['user:2']!.memberId, p_resource_type: 'project', p_resource_ids: ['p9'] })
+    await db.rpc(user(org.primary.userId, { ip }), 'set_resource_grants', { p_member: org.members['user:2']!.memberId, p_resource_type: 'project', p_resource_ids: [project!.id] })
     await db.rpc(user(org.members.user!.userId, { ip }), 'leave_organization', { p_org: org.orgId })
     const events = await db.sql('select actor_id, action, subject_type, host(request_ip) as request_ip from rolecall.audit_events where id > $1 order by id', [last])
     expect(events).toEqual([

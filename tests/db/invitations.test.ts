@@ -2,11 +2,14 @@ import { createHash, randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { expectDbError, runRequest, serviceRole, useTestDatabase, user, only } from '../support/db.ts'
 import { createOrg, type TestOrg } from '../support/orgs.ts'
+import { functionWrapped, viaFunctions } from './function-paths.ts'
 
 // Invariant 6: an invitation token is single-use, expires, dies when resent or revoked, and
 // accepting is atomic. Plus the rules of who may invite whom (no escalation through invitations).
 
-const db = await useTestDatabase()
+// NOTE: accept_invitation runs as the accept function calls it (accept_invitation_as), see function-paths.ts
+const raw = await useTestDatabase()
+const db = viaFunctions(raw)
 
 interface Invitation {
   id: string
@@ -23,14 +26,27 @@ function newToken(): { token: string; hash: Buffer } {
   return { token, hash: createHash('sha256').update(token).digest() }
 }
 
+let lastIp = 0
+/** A different documentation address per call, so the per-address limit only counts where a test means it to. */
+function nextIp(): string {
+  lastIp = (lastIp + 1) % 250
+  return `198.51.100.${lastIp + 1}`
+}
+
 /** Invites as the edge function does: service role, acting for the inviter. */
 async function invite(org: TestOrg, inviter: string, email: string, roleKey: string, extra: Record<string, unknown> = {}) {
   const { token, hash } = newToken()
   const [invitation] = await db.rpc<Invitation>(serviceRole, 'create_invitation', {
     p_actor: inviter, p_org: org.orgId, p_email: email, p_role: org.roles[roleKey], p_token_hash: hash,
-    p_client_ip: '198.51.100.7', ...extra,
+    p_client_ip: nextIp(), ...extra,
   })
   return { invitation: invitation!, token, hash }
+}
+
+/** Makes the organizations' users a month old: accounts younger than a day have a lower invitation limit. */
+async function established(...orgs: TestOrg[]) {
+  const ids = orgs.flatMap((o) => [o.primary.userId, ...Object.values(o.members).map((m) => m.userId)])
+  await db.sql(`update auth.users set created_at = now() - interval '30 days' where id = any($1)`, [ids])
 }
 
 let org: TestOrg
@@ -40,12 +56,13 @@ let admin: string
 beforeAll(async () => {
   org = await createOrg(db, 'profit', { roles: ['owner', 'administrator', 'contributor', 'cardholder'] })
   paycove = await createOrg(db, 'paycove', { roles: ['admin', 'manager', 'standard'] })
+  await established(org, paycove)
   admin = org.primary.userId
 })
 
 describe('creating an invitation', () => {
   it('stores only the token hash, with the organization lifetime, one send, and an audit event with the client IP', async () => {
-    const { invitation, hash } = await invite(org, admin, 'New.Person@Example.test', 'contributor', { p_grants: ['reports.view'], p_allowlist: ['203.0.113.0/24'] })
+    const { invitation, hash } = await invite(org, admin, 'New.Person@Example.test', 'contributor', { p_grants: ['reports.view'], p_allowlist: ['203.0.113.0/24'], p_client_ip: '198.51.100.7' })
     expect(invitation.email).toBe('new.person@example.test')
     expect(invitation.status).toBe('pending')
     expect(invitation.send_count).toBe(1)
@@ -73,11 +90,31 @@ describe('creating an invitation', () => {
     ['checkboxes for a role that takes none', () => admin, 'cardholder', { p_grants: ['bills.view'] }, 'x5@example.test', 'RC109'],
     ['an invalid IP range', () => admin, 'contributor', { p_allowlist: ['10.0.0.300/8'] }, 'x6@example.test', 'RC303'],
     ['an invalid email', () => admin, 'contributor', {}, 'not-an-email', 'RC408'],
+    ['a spreadsheet formula as the address', () => admin, 'contributor', {}, '=hyperlink("http://x")@x.io', 'RC408'],
+    ['angle brackets in the address', () => admin, 'contributor', {}, '<script>@x.io', 'RC408'],
+    ['a quoted local part', () => admin, 'contributor', {}, '"a b"@x.io', 'RC408'],
+    ['a leading formula character', () => admin, 'contributor', {}, '+cmd@x.io', 'RC408'],
+    ['a line break in the address', () => admin, 'contributor', {}, 'a@x.io\nbcc: b@y.io', 'RC408'],
+    ['two dots in a row', () => admin, 'contributor', {}, 'a..b@x.io', 'RC408'],
+    ['a domain without a dot', () => admin, 'contributor', {}, 'a@localhost', 'RC408'],
     ['an existing member', () => admin, 'contributor', {}, '', 'RC405'],
   ])('refuses %s', async (_case, inviter, roleKey, extra, email, code) => {
     const before = await db.sql('select count(*) from rolecall.invitations')
     await expectDbError(invite(org, inviter(), email || org.members.contributor!.email, roleKey, extra), code)
     expect(await db.sql('select count(*) from rolecall.invitations')).toEqual(before)
+  })
+
+  it('keeps ordinary addresses (plus tags, apostrophes, subdomains, upper case)', async () => {
+    for (const email of ['first.last+tag@mail.example.co.uk', "o'neil@example.test", 'UPPER@Example.TEST']) {
+      const { invitation } = await invite(org, admin, email, 'contributor')
+      expect(invitation.email).toBe(email.toLowerCase())
+    }
+  })
+
+  it('the table itself refuses an invalid address, whoever inserts it (check constraint)', async () => {
+    await expectDbError(db.request(serviceRole,
+      `insert into rolecall.invitations (organization_id, email, role_id, token_hash, expires_at)
+       values ($1, '<script>@x.io', $2, $3, now() + interval '1 day')`, [org.orgId, org.roles.contributor, newToken().hash]), '23514')
   })
 
   it('allows one pending invitation per email and organization', async () => {
@@ -135,15 +172,37 @@ describe('accepting', () => {
     expect(await db.sql('select 1 from rolecall.members where user_id = any($1)', [[lateUser, revokedUser, stranger]])).toEqual([])
   })
 
-  it('by id (from the extension, without the link) only with a confirmed email', async () => {
+  it('by id (from the extension, without the link) only for an email confirmed before the invitation was sent', async () => {
     const email = 'by-id@example.test'
-    const { invitation } = await invite(org, admin, email, 'contributor')
     const invitee = await db.createUser(email)
-    await db.sql('update auth.users set email_confirmed_at = null where id = $1', [invitee])
-    await expectDbError(db.rpc(user(invitee), 'accept_invitation', { p_invitation: invitation.id }), 'RC410')
-    await db.sql('update auth.users set email_confirmed_at = now() where id = $1', [invitee])
+    await db.sql(`update auth.users set email_confirmed_at = now() - interval '1 day' where id = $1`, [invitee])
+    const { invitation } = await invite(org, admin, email, 'contributor')
     const [member] = await db.rpc<{ user_id: string }>(user(invitee), 'accept_invitation', { p_invitation: invitation.id })
     expect(member!.user_id).toBe(invitee)
+  })
+
+  // Hole 3: with confirmations off, signing up with the invited address gives a "confirmed" email at
+  // once; invitation_list shows the id. Neither accepting nor declining by id may work for it.
+  it('by id: refused (RC410) to an account made or confirmed after the invitation, and to an unconfirmed one; the link still works', async () => {
+    const email = 'squatter@example.test'
+    const { invitation, hash } = await invite(org, admin, email, 'contributor')
+    const squatter = await db.createUser(email) // email_confirmed_at = now(), after the invitation
+    const seen = await db.request<{ id: string }>(user(squatter, { email }), 'select id from rolecall.invitation_list')
+    expect(seen).toEqual([{ id: invitation.id }])
+    for (const fn of ['accept_invitation', 'decline_invitation']) {
+      const error = await expectDbError(db.rpc(user(squatter, { email }), fn, { p_invitation: invitation.id }), 'RC410')
+      expect(error.message).toContain('link')
+    }
+    // a resend does not launder it: the rule compares with the invitation's creation, not its last send
+    await db.rpc(serviceRole, 'resend_invitation', { p_actor: admin, p_invitation: invitation.id, p_token_hash: newToken().hash })
+    await expectDbError(db.rpc(user(squatter), 'accept_invitation', { p_invitation: invitation.id }), 'RC410')
+    await db.sql('update auth.users set email_confirmed_at = null where id = $1', [squatter])
+    await expectDbError(db.rpc(user(squatter), 'accept_invitation', { p_invitation: invitation.id }), 'RC410')
+    const [row] = await db.sql<{ status: string }>('select status from rolecall.invitations where id = $1', [invitation.id])
+    expect(row!.status).toBe('pending')
+    expect(await db.sql('select 1 from rolecall.members where user_id = $1', [squatter])).toEqual([])
+    // the old link died with the resend; whoever holds the current link (the mailbox) may answer
+    await expectDbError(db.rpc(user(squatter), 'accept_invitation', { p_token_hash: hash }), 'RC401')
   })
 
   it('is atomic when two clients race with the same link: exactly one joins', async () => {
@@ -154,7 +213,7 @@ describe('accepting', () => {
       const clients = await Promise.all([db.pool.connect(), db.pool.connect()])
       try {
         const results = await Promise.allSettled(clients.map((client) =>
-          runRequest(client, user(invitee), 'select * from rolecall.accept_invitation(p_token_hash => $1)', [hash])))
+          runRequest(client, serviceRole, 'select * from rolecall.accept_invitation_as(p_actor => $1, p_token_hash => $2)', [invitee, hash])))
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
         const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
         expect(rejected.reason.code).toBe('RC404')
@@ -179,6 +238,7 @@ describe('resending and revoking', () => {
   // NOTE: a fresh organization and inviter per group, so the hourly limit of the groups above does not apply
   beforeAll(async () => {
     org = await createOrg(db, 'profit', { roles: ['owner', 'administrator', 'contributor', 'cardholder'] })
+    await established(org)
     admin = org.primary.userId
   })
 
@@ -218,6 +278,7 @@ describe('resending and revoking', () => {
 describe('listing', () => {
   beforeAll(async () => {
     org = await createOrg(db, 'profit', { roles: ['owner', 'cardholder'] })
+    await established(org)
     admin = org.primary.userId
   })
 
@@ -246,9 +307,56 @@ describe('rate limits', () => {
 
   it('stops an inviter after 20 invitations in an hour with RC409, and changes nothing', async () => {
     const busy = await createOrg(db, 'blank')
+    await established(busy)
     for (let i = 0; i < 20; i++) await invite(busy, busy.primary.userId, `bulk-${i}@example.test`, 'member')
     const error = await expectDbError(invite(busy, busy.primary.userId, 'bulk-20@example.test', 'member'), 'RC409')
     expect(error.detail).toContain('per inviter')
     expect(await db.sql('select count(*)::int as n from rolecall.invitations where organization_id = $1', [busy.orgId])).toEqual([{ n: 20 }])
+  })
+
+  it('stops an account younger than a day after 5 invitations in an hour (three fresh sign-ups: 15, not 60)', async () => {
+    const fresh = await createOrg(db, 'blank')
+    for (let i = 0; i < 5; i++) await invite(fresh, fresh.primary.userId, `fresh-${i}@example.test`, 'member')
+    const error = await expectDbError(invite(fresh, fresh.primary.userId, 'fresh-5@example.test', 'member'), 'RC409')
+    expect(error.detail).toContain('accounts younger than')
+    await established(fresh)
+    await invite(fresh, fresh.primary.userId, 'fresh-5@example.test', 'member')
+  })
+
+  it('stops a client address after 40 invitation emails in an hour, across inviters and organizations', async () => {
+    const ip = '192.0.2.99'
+    const orgs = [await createOrg(db, 'blank'), await createOrg(db, 'blank'), await createOrg(db, 'blank')]
+    await established(...orgs)
+    for (let i = 0; i < 40; i++) await invite(orgs[i % 3]!, orgs[i % 3]!.primary.userId, `same-net-${i}@example.test`, 'member', { p_client_ip: ip })
+    const error = await expectDbError(invite(orgs[2]!, orgs[2]!.primary.userId, 'same-net-40@example.test', 'member', { p_client_ip: ip }), 'RC409')
+    expect(error.detail).toContain('per client address')
+    await invite(orgs[2]!, orgs[2]!.primary.userId, 'same-net-40@example.test', 'member', { p_client_ip: '192.0.2.100' })
+  })
+
+  it('takes its limits from rolecall_private.invitation_settings, which operators change', async () => {
+    const tuned = await createOrg(db, 'blank')
+    await established(tuned)
+    await db.sql('update rolecall_private.invitation_settings set per_inviter = 2')
+    try {
+      for (let i = 0; i < 2; i++) await invite(tuned, tuned.primary.userId, `tuned-${i}@example.test`, 'member')
+      const error = await expectDbError(invite(tuned, tuned.primary.userId, 'tuned-2@example.test', 'member'), 'RC409')
+      expect(error.detail).toBe('limit 2 per hour per inviter')
+    } finally {
+      await db.sql('update rolecall_private.invitation_settings set per_inviter = 20')
+    }
+    await expectDbError(db.request(user(tuned.primary.userId), 'select * from rolecall_private.invitation_settings'), '42501')
+  })
+})
+
+describe('function-wrapped: accept_invitation', () => {
+  it('is not executable by signed-in users (the accept function emails the admins); accept_invitation_as is service-only', async () => {
+    expect(functionWrapped).toContain('accept_invitation')
+    const email = 'direct@example.test'
+    const { hash } = await invite(org, admin, email, 'contributor')
+    const invitee = await raw.createUser(email)
+    await expectDbError(raw.rpc(user(invitee, { email }), 'accept_invitation', { p_token_hash: hash }), '42501')
+    await expectDbError(raw.rpc(user(invitee, { email }), 'accept_invitation_as', { p_actor: invitee, p_token_hash: hash }), '42501')
+    const [member] = await raw.rpc<{ user_id: string }>(serviceRole, 'accept_invitation_as', { p_actor: invitee, p_token_hash: hash })
+    expect(member!.user_id).toBe(invitee)
   })
 })

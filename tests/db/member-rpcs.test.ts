@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { type Actor, expectDbError, user, useTestDatabase } from '../support/db.ts'
 import { createOrg, type TestOrg } from '../support/orgs.ts'
+import { viaFunctions } from './function-paths.ts'
 
 /**
  * The member RPCs (supabase/migrations/20261123101200_member_rpcs.sql and _primary_transfer.sql):
  * an allow and a deny for each, bad input with its own SQLSTATE, and that a refused call changed
  * nothing.
  */
-const db = await useTestDatabase()
+// NOTE: remove_member, transfer_primary and promote_to_admin run as their edge functions call them (function-paths.ts)
+const db = viaFunctions(await useTestDatabase())
 
 /** Everything a member RPC could touch in one organization, as one comparable value. */
 async function snapshot(orgId: string): Promise<unknown> {
@@ -157,27 +159,63 @@ describe('set_ip_allowlist', () => {
 })
 
 describe('set_resource_grants', () => {
+  /** Rows of the example vendor table that registers the resource type (rolecall_private.resource_types). */
+  async function rows(table: 'projects' | 'budgets', orgId: string, count: number): Promise<string[]> {
+    const inserted = await db.sql<{ id: string }>(
+      `insert into example.${table} (organization_id, name) select $1, 'R' || i from generate_series(1, $2::int) i returning id`, [orgId, count])
+    return inserted.map((r) => r.id)
+  }
+
   it('replaces the projects a member reaches', async () => {
     const org = await createOrg(db, 'jusnote', { roles: ['admin', 'user'] })
     const target = org.members.user!
+    const [p1, p2, p3] = await rows('projects', org.orgId, 3) as [string, string, string]
     const access = async (id: string) => (await db.request<{ ok: boolean }>(user(target.userId),
       'select rolecall.has_resource_access($1, $2, $3) as ok', [org.orgId, 'project', id]))[0]!.ok
-    await db.rpc(user(org.primary.userId), 'set_resource_grants', { p_member: target.memberId, p_resource_type: 'project', p_resource_ids: ['p1', 'p2'] })
-    expect([await access('p1'), await access('p2'), await access('p3')]).toEqual([true, true, false])
-    await db.rpc(user(org.primary.userId), 'set_resource_grants', { p_member: target.memberId, p_resource_type: 'project', p_resource_ids: ['p2'] })
-    expect([await access('p1'), await access('p2')]).toEqual([false, true])
+    await db.rpc(user(org.primary.userId), 'set_resource_grants', { p_member: target.memberId, p_resource_type: 'project', p_resource_ids: [p1, p2] })
+    expect([await access(p1), await access(p2), await access(p3)]).toEqual([true, true, false])
+    await db.rpc(user(org.primary.userId), 'set_resource_grants', { p_member: target.memberId, p_resource_type: 'project', p_resource_ids: [p2] })
+    expect([await access(p1), await access(p2)]).toEqual([false, true])
   })
 
   it('lets an editor share only what it reaches itself (RC107)', async () => {
     const org = await createOrg(db, 'profit', { roles: ['owner', 'administrator', 'contributor'] })
     const args = { p_member: org.members.contributor!.memberId }
+    const [budget] = await rows('budgets', org.orgId, 1)
+    const [project] = await rows('projects', org.orgId, 1)
     // the administrator holds budgets.view_all, not projects.view_all
-    await db.rpc(user(org.members.administrator!.userId), 'set_resource_grants', { ...args, p_resource_type: 'budget', p_resource_ids: ['b1'] })
+    await db.rpc(user(org.members.administrator!.userId), 'set_resource_grants', { ...args, p_resource_type: 'budget', p_resource_ids: [budget] })
     await expectDbError(db.rpc(user(org.members.administrator!.userId), 'set_resource_grants',
-      { ...args, p_resource_type: 'project', p_resource_ids: ['p1'] }), 'RC107')
+      { ...args, p_resource_type: 'project', p_resource_ids: [project] }), 'RC107')
   })
 
-  it.each([['Bad Type', ['x']], ['project', ['']]])('refuses resource type %j / ids %j (RC308)', async (type, ids) => {
+  it('refuses a resource of another organization (RC305), one that does not exist (RC306), and changes nothing', async () => {
+    const org = await createOrg(db, 'jusnote', { roles: ['admin', 'user'] })
+    const other = await createOrg(db, 'jusnote')
+    const [mine] = await rows('projects', org.orgId, 1)
+    const [theirs] = await rows('projects', other.orgId, 1)
+    const args = { p_member: org.members.user!.memberId, p_resource_type: 'project' }
+    await db.rpc(user(org.primary.userId), 'set_resource_grants', { ...args, p_resource_ids: [mine] })
+    const error = await expectDbError(db.rpc(user(org.primary.userId), 'set_resource_grants', { ...args, p_resource_ids: [mine, theirs] }), 'RC305')
+    expect(error.detail).toBe(`project ${theirs}`)
+    await expectDbError(db.rpc(user(org.primary.userId), 'set_resource_grants', { ...args, p_resource_ids: ['00000000-0000-4000-8000-000000000000'] }), 'RC306')
+    await expectDbError(db.rpc(user(org.primary.userId), 'set_resource_grants', { ...args, p_resource_ids: ['not-a-uuid'] }), 'RC306')
+    const grants = await db.sql<{ resource_id: string }>('select resource_id from rolecall.resource_grants where member_id = $1', [org.members.user!.memberId])
+    expect(grants).toEqual([{ resource_id: mine }])
+  })
+
+  it('stores the id in its canonical form, and removes a grant whose resource was deleted', async () => {
+    const org = await createOrg(db, 'jusnote', { roles: ['admin', 'user'] })
+    const [project] = await rows('projects', org.orgId, 1) as [string]
+    const args = { p_member: org.members.user!.memberId, p_resource_type: 'project' }
+    await db.rpc(user(org.primary.userId), 'set_resource_grants', { ...args, p_resource_ids: [project.toUpperCase()] })
+    expect(await db.sql('select resource_id from rolecall.resource_grants where member_id = $1', [args.p_member])).toEqual([{ resource_id: project }])
+    await db.sql('delete from example.projects where id = $1', [project])
+    await db.rpc(user(org.primary.userId), 'set_resource_grants', { ...args, p_resource_ids: [] })
+    expect(await db.sql('select 1 from rolecall.resource_grants where member_id = $1', [args.p_member])).toEqual([])
+  })
+
+  it.each([['Bad Type', ['x']], ['project', ['']], ['spaceship', ['x']]])('refuses resource type %j / ids %j (RC308: malformed or unregistered)', async (type, ids) => {
     const org = await createOrg(db, 'jusnote', { roles: ['admin', 'user'] })
     await expectDbError(db.rpc(user(org.primary.userId), 'set_resource_grants',
       { p_member: org.members.user!.memberId, p_resource_type: type, p_resource_ids: ids }), 'RC308')

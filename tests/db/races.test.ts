@@ -1,7 +1,8 @@
 import type pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { type Actor, beginRequest, type DbError, rpcCall, user, useTestDatabase } from '../support/db.ts'
+import { beginRequest, type DbError, rpcCall, user, useTestDatabase } from '../support/db.ts'
 import { createOrg } from '../support/orgs.ts'
+import { type Call, throughFunction } from './function-paths.ts'
 
 /**
  * Races on real connections: both transactions are open before either call runs, so the calls
@@ -11,10 +12,9 @@ import { createOrg } from '../support/orgs.ts'
 const db = await useTestDatabase()
 const ROUNDS = 10
 
-type Call = [Actor, string, Record<string, unknown>]
-
-/** Runs each call in its own simulated request on its own connection, all at once. */
-async function race(calls: Call[]): Promise<PromiseSettledResult<unknown>[]> {
+/** Runs each call in its own simulated request on its own connection, all at once (function-wrapped actions as their function runs them). */
+async function race(requested: Call[]): Promise<PromiseSettledResult<unknown>[]> {
+  const calls = requested.map(throughFunction)
   const clients = await Promise.all(calls.map(() => db.pool.connect()))
   try {
     await Promise.all(clients.map((client, i) => beginRequest(client, calls[i]![0])))

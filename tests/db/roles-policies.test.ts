@@ -279,3 +279,19 @@ describe('organization settings', () => {
     expect(multi!.admin_mode).toBe('multi')
   })
 })
+
+// Names reach email subjects and the admin panel: a CR/LF could add a mail header or fake a line.
+describe('names with control characters (RC304)', () => {
+  const names = ['Acme\r\nBcc: victim@example.test', 'Tab\tName', 'Bell\u0007', 'C1\u0085line', 'Line\u2028separator']
+
+  it.each(names)('refuses %j as an organization, role or policy name, and keeps ordinary Unicode names', async (name) => {
+    const org = await createOrg(db, 'blank')
+    const admin = user(org.primary.userId)
+    await expectDbError(db.rpc(admin, 'create_organization', { p_name: name, p_template: 'blank' }), 'RC304')
+    await expectDbError(db.rpc(admin, 'update_organization', { p_org: org.orgId, p_name: name }), 'RC304')
+    await expectDbError(db.rpc(admin, 'create_role', { p_org: org.orgId, p_name: name, p_rank: 10 }), 'RC304')
+    await expectDbError(db.rpc(admin, 'create_policy', { p_org: org.orgId, p_name: name }), 'RC304')
+    const [role] = await db.rpc<{ name: string }>(admin, 'create_role', { p_org: org.orgId, p_name: `Бухгалтер «${names.indexOf(name)}» – ✓`, p_rank: 10 })
+    expect(role!.name).toContain('Бухгалтер')
+  })
+})

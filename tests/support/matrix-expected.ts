@@ -51,6 +51,10 @@ const signedIn: Grants = { authenticated: ['EXECUTE'] }
 const service: Grants = { service_role: ['EXECUTE'] }
 /** A helper RLS policies call, so it runs as the querying role; not exposed (rolecall_private). */
 const policyHelper: Grants = { authenticated: ['EXECUTE'], service_role: ['EXECUTE'] }
+/** A rolecall_private helper only SECURITY DEFINER functions (and operators) call: no grant to signed-in users. */
+const definerHelper: Grants = { service_role: ['EXECUTE'] }
+/** An operator table in rolecall_private (settings, registries): service_role and the SQL editor only. */
+const operatorTable: Grants = { service_role: ['ALL'] }
 
 /** SQL: the row's organization is one where the actor holds `key` right now. */
 export function holds(key: string, column = 't.organization_id'): string {
@@ -109,13 +113,9 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall.set_resource_grants(uuid,text,text[])': { grants: api, outsider: 'RC102' },
   'rolecall.deactivate_member(uuid)': { grants: api, outsider: 'RC102' },
   'rolecall.reactivate_member(uuid)': { grants: api, outsider: 'RC102' },
-  'rolecall.remove_member(uuid)': { grants: api, outsider: 'RC102' },
   'rolecall.leave_organization(uuid)': { grants: api, outsider: 'RC102' },
-  'rolecall.promote_to_admin(uuid)': { grants: api, outsider: 'RC102' },
   'rolecall.preview_promote_to_admin(uuid)': { grants: api, outsider: 'RC102' },
-  'rolecall.transfer_primary(uuid)': { grants: api, outsider: 'RC102' },
   'rolecall.revoke_invitation(uuid)': { grants: api, outsider: 'RC102' },
-  'rolecall.accept_invitation(bytea,uuid)': { grants: signedIn, outsider: 'RC401' },
   'rolecall.decline_invitation(bytea,uuid)': { grants: signedIn, outsider: 'RC401' },
   'rolecall.my_organizations()': { grants: signedIn, outsider: 'nothing', deactivated: 'ok' },
   'rolecall.my_permissions(uuid)': { grants: signedIn, outsider: 'RC102', deactivated: 'ok' },
@@ -136,11 +136,23 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall.transfer_primary_as(uuid,uuid,inet)': { grants: service, serviceOnly: true },
   'rolecall.promote_to_admin_as(uuid,uuid,inet)': { grants: service, serviceOnly: true },
   'rolecall.remove_member_as(uuid,uuid,inet)': { grants: service, serviceOnly: true },
+  'rolecall.accept_invitation_as(uuid,bytea,uuid,inet)': { grants: service, serviceOnly: true },
+  // user-facing actions an edge function wraps with a promise (re-authentication, emails): only
+  // through the *_as entry points above, never directly (README "Security")
+  'rolecall.remove_member(uuid)': { grants: none },
+  'rolecall.promote_to_admin(uuid)': { grants: none },
+  'rolecall.transfer_primary(uuid)': { grants: none },
+  'rolecall.accept_invitation(bytea,uuid)': { grants: none },
 
   // rolecall_private: what RLS policies and rolecall.* invoker wrappers call as the querying role
-  'rolecall_private.ip_allowed(cidr[])': { grants: policyHelper },
-  'rolecall_private.request_ip()': { grants: policyHelper },
-  'rolecall_private.role_member_holds(uuid,uuid,text)': { grants: policyHelper },
+  // called only inside SECURITY DEFINER functions: signed-in users may not ask about any member id
+  'rolecall_private.ip_allowed(cidr[])': { grants: definerHelper },
+  'rolecall_private.request_ip()': { grants: definerHelper },
+  'rolecall_private.role_member_holds(uuid,uuid,text)': { grants: definerHelper },
+  // the invitations table's check constraint runs it as the inserting role (operators included)
+  'rolecall_private.is_valid_email(text)': { grants: definerHelper },
+  'rolecall_private.invitation_settings': { grants: operatorTable },
+  'rolecall_private.resource_types': { grants: operatorTable },
   'rolecall_private.my_organization_ids()': { grants: policyHelper },
   'rolecall_private.my_member_ids()': { grants: policyHelper },
   'rolecall_private.permitted_organization_ids(text)': { grants: policyHelper },
@@ -203,6 +215,7 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall_private.invitation_for_invitee(bytea,uuid)': internal,
   'rolecall_private.invitation_for_inviter(uuid)': internal,
   'rolecall_private.invitation_limits()': internal,
+  'rolecall_private.resource_ids_in(uuid,text,text[])': internal,
   'rolecall_private.check_invitation_rate(uuid,uuid)': internal,
   'rolecall_private.parse_allowlist(text[])': internal,
   'rolecall_private.valid_name(text,integer,text)': internal,

@@ -1,11 +1,12 @@
 import { expect, it } from 'vitest'
 import { expectDbError, useTestDatabase, user, only } from '../../support/db.ts'
 import { createOrg } from '../../support/orgs.ts'
+import { viaFunctions } from '../function-paths.ts'
 
 // Jusnote: «мультиадміністрування … кількох Адміністраторів з рівними правами»; «Адміністратор
 // призначений Підписником не може бути видалений (змінений) іншими Адміністраторами»; «Список
 // контактів є видимим незалежно від рівня типу дозволу»; доступ до проекту — доступ до всіх його документів.
-const db = await useTestDatabase()
+const db = viaFunctions(await useTestDatabase())
 const org = await createOrg(db, 'jusnote', { roles: ['admin', 'admin:2', 'user', 'user:2'] })
 const subscriberAdmin = org.primary
 const otherAdmin = org.members['admin:2']!

@@ -1,11 +1,12 @@
 import { expect, it } from 'vitest'
 import { expectDbError, useTestDatabase, user } from '../../support/db.ts'
 import { createOrg } from '../../support/orgs.ts'
+import { viaFunctions } from '../function-paths.ts'
 
 // Paycove: "There can only be one Admin per account … if an Admin promotes another user to the Admin
 // role, the new Admin will replace the old one"; "Both Admins and Managers can add new users";
 // standard users "cannot promote, demote, add, or delete users".
-const db = await useTestDatabase()
+const db = viaFunctions(await useTestDatabase())
 const org = await createOrg(db, 'paycove', { roles: ['admin', 'manager', 'manager:2', 'standard'] })
 const admin = org.primary
 const manager = org.members.manager!
