@@ -5,7 +5,8 @@ import { type AuthContext, type Body, json } from './context.ts'
 import { requireAdmin } from './guards.ts'
 import { redirectAllowed, sendLink } from './links.ts'
 import { userJson } from './user-json.ts'
-import { byEmail, checkEmail, checkPassword, createUser, findUser, mergeMetadata } from './users.ts'
+import { checkPassword } from './passwords.ts'
+import { byEmail, checkEmail, createUser, findUser, mergeMetadata } from './users.ts'
 
 /** POST /invite: creates or re-invites an unconfirmed user and emails the invite link. */
 export async function invite(ctx: AuthContext, req: ApiRequest, body: Body): Promise<ApiResponse> {

@@ -1,10 +1,10 @@
-import bcrypt from 'bcryptjs'
 import type { ApiRequest, ApiResponse } from '../http/types.ts'
 import { AuthError } from './errors.ts'
 import { type AuthContext, type Body, json } from './context.ts'
 import { requireAdmin } from './guards.ts'
 import { type IdentityRow, parseJson, userColumns, userJson, type UserRow } from './user-json.ts'
-import { byEmail, checkEmail, checkPassword, createUser, findUser, isUniqueViolation, mergeMetadata, userById } from './users.ts'
+import { checkPassword, hashPassword } from './passwords.ts'
+import { byEmail, checkEmail, createUser, findUser, isUniqueViolation, mergeMetadata, userById } from './users.ts'
 
 /** GET /admin/users: paged, newest first, with X-Total-Count and Link headers. */
 export async function listUsers(ctx: AuthContext, req: ApiRequest): Promise<ApiResponse> {
@@ -77,7 +77,7 @@ export async function adminUpdateUser(ctx: AuthContext, id: string, body: Body):
       set('email', email)
     }
   }
-  if (body.password !== undefined) set('encrypted_password', await bcrypt.hash(checkPassword(ctx, body.password), 10))
+  if (body.password !== undefined) set('encrypted_password', await hashPassword(checkPassword(ctx, body.password)))
   if (body.email_confirm === true && !user.email_confirmed_at) sets.push('email_confirmed_at = now()')
   if (body.user_metadata !== undefined) set('raw_user_meta_data', JSON.stringify(mergeMetadata(user.raw_user_meta_data, body.user_metadata)), '::jsonb')
   if (body.app_metadata !== undefined) set('raw_app_meta_data', JSON.stringify(mergeMetadata(user.raw_app_meta_data, body.app_metadata)), '::jsonb')

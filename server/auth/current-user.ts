@@ -1,11 +1,11 @@
-import bcrypt from 'bcryptjs'
 import type { ApiRequest, ApiResponse } from '../http/types.ts'
 import { AuthError } from './errors.ts'
 import { type AuthContext, type Body, json } from './context.ts'
 import { requireUserClaims } from './guards.ts'
 import { redirectAllowed, redirectOf, sendLink } from './links.ts'
 import { userJson } from './user-json.ts'
-import { byEmail, checkEmail, checkPassword, findUser, mergeMetadata } from './users.ts'
+import { checkPassword, hashPassword, passwordMatches } from './passwords.ts'
+import { byEmail, checkEmail, findUser, mergeMetadata } from './users.ts'
 
 /** GET /user: the user of the bearer token. */
 export async function currentUserJson(ctx: AuthContext, req: ApiRequest): Promise<Record<string, unknown>> {
@@ -23,10 +23,10 @@ export async function updateUser(ctx: AuthContext, req: ApiRequest, body: Body):
   const user = found.user
   if (body.password !== undefined) {
     const password = checkPassword(ctx, body.password)
-    if (user.encrypted_password && (await bcrypt.compare(password, user.encrypted_password))) {
+    if (user.encrypted_password && (await passwordMatches(password, user.encrypted_password))) {
       throw new AuthError(422, 'same_password', 'New password should be different from the old password.')
     }
-    await ctx.db.query('update auth.users set encrypted_password = $2, updated_at = now() where id = $1', [user.id, await bcrypt.hash(password, 10)])
+    await ctx.db.query('update auth.users set encrypted_password = $2, updated_at = now() where id = $1', [user.id, await hashPassword(password)])
   }
   if (body.data !== undefined) {
     await ctx.db.query('update auth.users set raw_user_meta_data = $2::jsonb, updated_at = now() where id = $1', [

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import bcrypt from 'bcryptjs'
 import type { ApiRequest, ApiResponse } from '../http/types.ts'
 import { AuthError, apiVersion } from './errors.ts'
 import { type AuthContext, type Body, json } from './context.ts'
 import { requireUserClaims } from './guards.ts'
 import { issueSession, tokenResponse } from './tokens.ts'
+import { passwordMatches } from './passwords.ts'
 import { parseJson } from './user-json.ts'
 import { byEmail, findUser } from './users.ts'
 
@@ -22,10 +22,9 @@ export async function passwordGrant(ctx: AuthContext, req: ApiRequest, body: Bod
     throw new AuthError(400, 'validation_failed', 'missing email or phone')
   }
   const found = await byEmail(ctx, body.email.trim())
-  const hash = found?.user.encrypted_password
-  // NOTE: compare against a dummy hash for unknown users so timing does not tell which emails exist.
-  const ok = await bcrypt.compare(body.password, hash || '$2b$10$C6UzMDM.H6dfI/f/IKxGhuW3dFqDmqZ5dGL1Lz0hqvGu0Cq5ZrbEe')
-  if (!found || !hash || !ok) throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials')
+  // NOTE: compared even for unknown users (against a dummy hash), so timing does not tell which emails exist.
+  const matches = await passwordMatches(body.password, found?.user.encrypted_password)
+  if (!found || !matches) throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials')
   const user = found.user
   if (!user.email_confirmed_at) throw new AuthError(400, 'email_not_confirmed', 'Email not confirmed')
   if (user.banned_until && new Date(user.banned_until) > new Date()) throw new AuthError(400, 'user_banned', 'User is banned')

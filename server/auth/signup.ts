@@ -1,11 +1,11 @@
-import bcrypt from 'bcryptjs'
 import type { ApiRequest, ApiResponse } from '../http/types.ts'
 import { AuthError } from './errors.ts'
 import { type AuthContext, type Body, json } from './context.ts'
 import { redirectAllowed, redirectOf, sendLink } from './links.ts'
 import { issueSession } from './tokens.ts'
 import { userJson, type UserRow } from './user-json.ts'
-import { byEmail, checkEmail, checkPassword, createUser, findUser, mergeMetadata } from './users.ts'
+import { checkPassword, hashPassword } from './passwords.ts'
+import { byEmail, checkEmail, createUser, findUser, mergeMetadata } from './users.ts'
 
 /** POST /signup: creates (or re-invites) the user; a session at once when confirmations are off, else a confirmation mail. */
 export async function signup(ctx: AuthContext, req: ApiRequest, body: Body): Promise<ApiResponse> {
@@ -19,7 +19,7 @@ export async function signup(ctx: AuthContext, req: ApiRequest, body: Body): Pro
   if (existing) {
     // NOTE: an unconfirmed (or invited) user signing up again gets the new password and a new confirmation mail.
     await ctx.db.query('update auth.users set encrypted_password = $2, raw_user_meta_data = $3::jsonb, updated_at = now() where id = $1', [
-      existing.user.id, await bcrypt.hash(password, 10), JSON.stringify(mergeMetadata(existing.user.raw_user_meta_data, body.data)),
+      existing.user.id, await hashPassword(password), JSON.stringify(mergeMetadata(existing.user.raw_user_meta_data, body.data)),
     ])
     user = (await findUser(ctx, 'u.id = $1', [existing.user.id]))!.user
   } else {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import bcrypt from 'bcryptjs'
 import type { SqlRunner } from '../db/apply.ts'
 import type { PgError } from '../db/database.ts'
 import { AuthError } from './errors.ts'
 import type { AuthContext } from './context.ts'
+import { hashPassword } from './passwords.ts'
 import { type IdentityRow, parseJson, userColumns, userJson, type UserRow } from './user-json.ts'
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -51,7 +51,7 @@ export async function createUser(
   fields: { email: string; password?: string | null; confirmed: boolean; invited?: boolean; userMetadata?: unknown; appMetadata?: unknown; role?: string },
 ): Promise<UserRow> {
   const id = randomUUID()
-  const hash = fields.password ? await bcrypt.hash(fields.password, 10) : null
+  const hash = fields.password ? await hashPassword(fields.password) : null
   const appMetadata = mergeMetadata({ provider: 'email', providers: ['email'] }, fields.appMetadata)
   try {
     await db.query(
@@ -79,14 +79,4 @@ export function checkEmail(email: unknown): string {
   if (typeof email !== 'string' || email.trim() === '') throw new AuthError(400, 'validation_failed', 'An email address is required')
   if (!emailPattern.test(email.trim()) || email.length > 255) throw new AuthError(400, 'validation_failed', 'Unable to validate email address: invalid format')
   return email.trim().toLowerCase()
-}
-
-/** Validates a password against the configured minimum length and bcrypt's 72-byte limit. */
-export function checkPassword(ctx: AuthContext, password: unknown): string {
-  if (typeof password !== 'string') throw new AuthError(422, 'validation_failed', 'Password is required')
-  if (password.length < ctx.settings.minimumPasswordLength) {
-    throw new AuthError(422, 'weak_password', `Password should be at least ${ctx.settings.minimumPasswordLength} characters.`, { weak_password: { reasons: ['length'] } })
-  }
-  if (password.length > 72) throw new AuthError(422, 'validation_failed', 'Password cannot be longer than 72 characters')
-  return password
 }
