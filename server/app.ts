@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { applyDatabase, type ApplyResult, defaultPaths, type SqlPaths } from './db/apply.ts'
 import { type Database, openPglite, openPostgres } from './db/database.ts'
 import { AuthServer } from './auth/handler.ts'
-import { loadConfig, localDefaults, type ServerConfig } from './config.ts'
+import { type ConfigOverrides, loadConfig, localDefaults, type ServerConfig } from './config.ts'
 import { FunctionHost } from './functions/host.ts'
 import { type ApiRequest, type ApiResponse, jsonResponse } from './http/types.ts'
 import { type Claims, JwtError, JwtKeys } from './jwt.ts'
@@ -12,7 +12,7 @@ import { type Caller, handleRest } from './rest/handler.ts'
 import { loadSchemaCache, type SchemaCache } from './rest/schema-cache.ts'
 
 /** How to start a server: config overrides plus where the SQL lives. */
-export interface StartOptions extends Partial<ServerConfig> {
+export interface StartOptions extends ConfigOverrides {
   /** Platform SQL, migrations and seed (defaults: server/sql, supabase/migrations, supabase/seed.sql). */
   sqlPaths?: SqlPaths
   /** Run seed.sql on a fresh database (default true). */

@@ -35,6 +35,22 @@ export interface AuthSettings {
   /** `pg-functions://postgres/<schema>/<function>` of the Custom Access Token Hook, when enabled. */
   customAccessTokenHook: string | null
   mailFrom: string
+  rateLimit: AuthRateLimits
+}
+
+/**
+ * `[auth.rate_limit]` of config.toml, with the Supabase CLI's keys and defaults. The stack has no
+ * phone or anonymous sign-ins, so `sms_sent` and `anonymous_users` have nothing to limit.
+ */
+export interface AuthRateLimits {
+  /** Auth emails per hour for the whole stack (`email_sent`), while email confirmations are on. */
+  emailSent: number
+  /** `/token` requests (password sign-ins and refreshes) per 5 minutes per client address (`token_refresh`). */
+  tokenRefresh: number
+  /** Sign-ups, OTP / magic link / recovery / resend requests and user updates per 5 minutes per address (`sign_in_sign_ups`). */
+  signInSignUps: number
+  /** `/verify` requests per 5 minutes per client address (`token_verifications`). */
+  tokenVerifications: number
 }
 
 /** Everything the server needs to know, from config.toml, the environment and the caller. */
@@ -63,6 +79,9 @@ export interface ServerConfig {
   /** Print request errors and function logs. */
   log: boolean
 }
+
+/** What callers (tests, start options) may override: any setting, and any Auth setting on its own. */
+export type ConfigOverrides = Partial<Omit<ServerConfig, 'auth'>> & { auth?: Partial<AuthSettings> }
 
 function asString(value: TomlValue | undefined, fallback: string): string {
   return typeof value === 'string' ? value : fallback
@@ -99,7 +118,7 @@ function resolvePath(path: string): string {
  * `overrides` on top (tests).
  */
 export function loadConfig(
-  overrides: Partial<ServerConfig> = {},
+  overrides: ConfigOverrides = {},
   env: Record<string, string | undefined> = process.env,
   configPath = resolve(projectRoot, 'supabase/config.toml'),
 ): ServerConfig {
@@ -108,6 +127,7 @@ export function loadConfig(
   const auth = table(toml.auth)
   const email = table(auth.email)
   const hook = table(table(auth.hook).custom_access_token)
+  const rateLimit = table(auth.rate_limit)
   const functions: ServerConfig['functions'] = {}
   for (const [name, settings] of Object.entries(table(toml.functions))) {
     functions[name] = { verifyJwt: asBool(table(settings).verify_jwt, true) }
@@ -142,6 +162,12 @@ export function loadConfig(
       minimumPasswordLength: asNumber(auth.minimum_password_length, 6),
       customAccessTokenHook: asBool(hook.enabled, false) ? asString(hook.uri, '') || null : null,
       mailFrom: env.MAIL_FROM ?? 'Rolecall <no-reply@rolecall.local>',
+      rateLimit: {
+        emailSent: asNumber(rateLimit.email_sent, 2),
+        tokenRefresh: asNumber(rateLimit.token_refresh, 150),
+        signInSignUps: asNumber(rateLimit.sign_in_sign_ups, 30),
+        tokenVerifications: asNumber(rateLimit.token_verifications, 30),
+      },
     },
     log: env.ROLECALL_LOG !== '0',
   }

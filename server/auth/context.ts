@@ -4,6 +4,7 @@ import type { JwtKeys } from '../jwt.ts'
 import type { AuthSettings } from '../config.ts'
 import type { Mailbox } from '../mailbox.ts'
 import { AuthError, apiVersion } from './errors.ts'
+import type { AuthRateLimiter } from './rate-limits.ts'
 
 /** What the Auth handler needs from the server. */
 export interface AuthContext {
@@ -11,6 +12,8 @@ export interface AuthContext {
   jwt: JwtKeys
   mailbox: Mailbox
   settings: AuthSettings
+  /** `[auth.rate_limit]`, made by the AuthServer from `settings`. */
+  limits: AuthRateLimiter
   /** The URL clients reach the API at (for `iss` and links). */
   publicUrl(): string
   /** Claims of the API key or bearer token when they are the service role. */

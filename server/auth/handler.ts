@@ -6,6 +6,7 @@ import { currentUserJson, updateUser } from './current-user.ts'
 import { AuthError, authErrorBody } from './errors.ts'
 import { requireAdmin } from './guards.ts'
 import { recover, resend, sendOtp } from './otp.ts'
+import { AuthRateLimiter } from './rate-limits.ts'
 import { logout, tokenGrant } from './sessions.ts'
 import { settingsJson } from './settings.ts'
 import { signup } from './signup.ts'
@@ -17,7 +18,11 @@ export type { AuthContext } from './context.ts'
 
 /** The Supabase Auth (GoTrue) endpoints auth-js calls, under /auth/v1. */
 export class AuthServer {
-  constructor(private readonly ctx: AuthContext) {}
+  private readonly ctx: AuthContext
+
+  constructor(ctx: Omit<AuthContext, 'limits'>) {
+    this.ctx = { ...ctx, limits: new AuthRateLimiter(ctx.settings.rateLimit) }
+  }
 
   /** Answers one request; every failure becomes Supabase Auth's error JSON. */
   async handle(req: ApiRequest): Promise<ApiResponse> {
@@ -37,6 +42,7 @@ export class AuthServer {
   private async route(req: ApiRequest): Promise<ApiResponse> {
     const path = req.path.replace(/\/+$/, '') || '/'
     const m = req.method
+    this.ctx.limits.checkRequest(m, path, req.peer)
     if (path === '/health' && m === 'GET') return json(200, { version: 'rolecall-local', name: 'GoTrue', description: 'GoTrue-compatible auth of the Rolecall local stack' })
     if (path === '/settings' && m === 'GET') return json(200, settingsJson(this.ctx))
     if (path === '/.well-known/jwks.json' && m === 'GET') return json(200, { keys: [] })

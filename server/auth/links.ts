@@ -16,7 +16,11 @@ function newOtp(length: number): string {
   return out
 }
 
-/** Stores a fresh one-time token for `kind` (respecting max_frequency) and emails the link. */
+/**
+ * Stores a fresh one-time token for `kind` and emails the link, respecting max_frequency per user
+ * and, while confirmations are on, `email_sent` per hour (Supabase Auth skips that limit under
+ * autoconfirm: internal/api/mail.go).
+ */
 export async function sendLink(ctx: AuthContext, req: ApiRequest, user: UserRow, kind: EmailKind, redirectTo: string, send = true): Promise<{ otp: string; hash: string; link: string }> {
   const column = kind === 'recovery' || kind === 'magiclink' ? 'recovery' : kind === 'email_change' ? 'email_change' : 'confirmation'
   const sentAt = column === 'recovery' ? user.recovery_sent_at : column === 'email_change' ? user.email_change_sent_at : user.confirmation_sent_at
@@ -24,6 +28,7 @@ export async function sendLink(ctx: AuthContext, req: ApiRequest, user: UserRow,
   if (send && sentAt && (Date.now() - new Date(sentAt).getTime()) / 1000 < wait) {
     throw new AuthError(429, 'over_email_send_rate_limit', `For security purposes, you can only request this after ${Math.ceil(wait)} seconds.`)
   }
+  if (send && ctx.settings.enableConfirmations) ctx.limits.checkEmail()
   const otp = newOtp(ctx.settings.otpLength)
   const target = kind === 'email_change' ? user.email_change ?? '' : user.email ?? ''
   const hash = tokenHash(target, otp)

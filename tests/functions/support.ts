@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { afterAll } from 'vitest'
 import type { RunningServer } from '../../server/app.ts'
-import { clientFor, startOn } from '../server/support/server.ts'
+import { clientFor, startOn, testRateLimits } from '../server/support/server.ts'
 
 /** A mail as the local mailbox's JSON API returns it. */
 export interface MailboxMessage {
@@ -21,7 +21,7 @@ export interface FunctionReply<T = any> {
 
 /** The local stack on the real migrations and functions, on a database of its own; closed after the file. */
 export async function useStack(): Promise<RunningServer> {
-  const server = await startOn('postgres', { port: 0, dataDir: null, log: false, env: {}, seed: false })
+  const server = await startOn('postgres', { port: 0, dataDir: null, log: false, env: {}, seed: false, auth: { rateLimit: testRateLimits } })
   afterAll(() => server.close())
   return server
 }

@@ -22,7 +22,13 @@ export const fixturePaths: SqlPaths = {
 }
 export const fixtureFunctions = fileURLToPath(new URL('../fixtures/functions/', import.meta.url))
 
-/** Options for a server on the fixture schema, exposing `public` and `other`. */
+/**
+ * `[auth.rate_limit]` for suites that sign up many users from 127.0.0.1: the defaults would answer 429
+ * after a burst of 30. (tests/server/auth-rate-limits.test.ts checks the defaults themselves.)
+ */
+export const testRateLimits = { emailSent: 100_000, tokenRefresh: 100_000, signInSignUps: 100_000, tokenVerifications: 100_000 }
+
+/** Options for a server on the fixture schema, exposing `public` and `other`, with test rate limits. */
 export function fixtureOptions(extra: StartOptions = {}): StartOptions {
   return {
     port: 0,
@@ -33,6 +39,7 @@ export function fixtureOptions(extra: StartOptions = {}): StartOptions {
     functions: { 'open-echo': { verifyJwt: false } },
     log: false,
     env: {},
+    auth: { rateLimit: testRateLimits },
     ...extra,
   }
 }
