@@ -1,3 +1,5 @@
+import type { PgError } from '../db/database.ts'
+
 /** An error of the Auth API: HTTP status, Supabase Auth's `error_code` and message. */
 export class AuthError extends Error {
   constructor(
@@ -8,6 +10,18 @@ export class AuthError extends Error {
   ) {
     super(message)
   }
+}
+
+/**
+ * A refusal by Rolecall's rules (SQLSTATE class RC, e.g. RC201 when deleting an organization's
+ * primary member) during an Auth action, as a 4xx with the SQLSTATE as its code: 409 for the RC2xx
+ * invariants (the request conflicts with the current state), 400 otherwise. Null for other errors.
+ */
+export function fromRolecallRefusal(error: unknown): AuthError | null {
+  const pgError = error as PgError | null
+  if (typeof pgError?.code !== 'string' || !/^RC\d{3}$/.test(pgError.code)) return null
+  const message = pgError.hint ? `${pgError.message}. ${pgError.hint}` : pgError.message
+  return new AuthError(pgError.code.startsWith('RC2') ? 409 : 400, pgError.code, message)
 }
 
 /** The API version auth-js sends; from it on, errors are `{ code: <error_code>, message }`. */

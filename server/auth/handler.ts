@@ -3,7 +3,7 @@ import { adminCreateUser, adminDeleteUser, adminUpdateUser, listUsers } from './
 import { generateLink, invite } from './admin-links.ts'
 import { type AuthContext, json, parseBody } from './context.ts'
 import { currentUserJson, updateUser } from './current-user.ts'
-import { AuthError, authErrorBody } from './errors.ts'
+import { AuthError, authErrorBody, fromRolecallRefusal } from './errors.ts'
 import { requireAdmin } from './guards.ts'
 import { recover, resend, sendOtp } from './otp.ts'
 import { AuthRateLimiter } from './rate-limits.ts'
@@ -29,7 +29,7 @@ export class AuthServer {
     try {
       return await this.route(req)
     } catch (error) {
-      const authError = error instanceof AuthError ? error : this.unexpected(error)
+      const authError = error instanceof AuthError ? error : fromRolecallRefusal(error) ?? this.unexpected(error)
       return json(authError.status, authErrorBody(authError, req.headers['x-supabase-api-version']))
     }
   }

@@ -42,10 +42,15 @@ export async function sendLink(ctx: AuthContext, req: ApiRequest, user: UserRow,
   return { otp, hash, link }
 }
 
-/** The redirect URL when it is allowed (site URL or an additional redirect URL), else the site URL. */
+/**
+ * The redirect URL when it is allowed (site URL or an additional redirect URL), else the site URL.
+ * A URL with control characters is never allowed: Go's url.Parse refuses them, so Supabase Auth falls
+ * back to the site URL, and here they would end up in the Location header.
+ */
 export function redirectAllowed(ctx: AuthContext, url: unknown): string {
   const s = ctx.settings
-  if (typeof url !== 'string' || url === '') return s.siteUrl
+  // eslint-disable-next-line no-control-regex
+  if (typeof url !== 'string' || url === '' || /[\u0000-\u001f\u007f]/.test(url)) return s.siteUrl
   const allowed = [s.siteUrl, ...s.additionalRedirectUrls].some((base) => matchesRedirect(url, base))
   return allowed ? url : s.siteUrl
 }

@@ -6,7 +6,9 @@ import type { AuthContext } from './context.ts'
 import { hashPassword } from './passwords.ts'
 import { type IdentityRow, parseJson, userColumns, userJson, type UserRow } from './user-json.ts'
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+// NOTE: the format Supabase Auth accepts (badoux/checkmail's ValidateFormat, HTML's valid e-mail address):
+// no quotes, brackets, parentheses, colons or spaces, so `<script>@x.io` or `=hyperlink("…")@x.io` never get in.
+const emailPattern = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/
 
 /** Merges metadata the way Supabase Auth does: top-level keys replace, null deletes. */
 export function mergeMetadata(current: Record<string, unknown> | null, update: unknown): Record<string, unknown> {
@@ -74,9 +76,11 @@ export async function createUser(
   return found!.user
 }
 
-/** Validates and normalizes an email address (trimmed, lower case). */
+/** Validates an email address as Supabase Auth's validateEmail does (internal/api/mail.go) and lower-cases it. */
 export function checkEmail(email: unknown): string {
   if (typeof email !== 'string' || email.trim() === '') throw new AuthError(400, 'validation_failed', 'An email address is required')
-  if (!emailPattern.test(email.trim()) || email.length > 255) throw new AuthError(400, 'validation_failed', 'Unable to validate email address: invalid format')
-  return email.trim().toLowerCase()
+  const trimmed = email.trim()
+  if (trimmed.length > 255) throw new AuthError(400, 'validation_failed', 'An email address is too long')
+  if (!emailPattern.test(trimmed)) throw new AuthError(400, 'validation_failed', 'Unable to validate email address: invalid format')
+  return trimmed.toLowerCase()
 }

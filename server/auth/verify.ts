@@ -4,7 +4,7 @@ import { type AuthContext, type Body, json } from './context.ts'
 import { redirectAllowed, tokenHash } from './links.ts'
 import { issueSession } from './tokens.ts'
 import type { UserRow } from './user-json.ts'
-import { findUser } from './users.ts'
+import { checkEmail, findUser } from './users.ts'
 
 /** Checks a one-time token: { type, email, token } or { type, token_hash }; returns the user it confirms. */
 export async function consumeToken(ctx: AuthContext, type: string, email: string | null, token: string | null, hash: string | null): Promise<{ user: UserRow; method: string }> {
@@ -55,18 +55,23 @@ export async function verifyPost(ctx: AuthContext, req: ApiRequest, body: Body):
   const type = typeof body.type === 'string' ? body.type : ''
   const { user, method } = await consumeToken(ctx, 
     type,
-    typeof body.email === 'string' ? body.email.trim().toLowerCase() : null,
+    typeof body.email === 'string' ? checkEmail(body.email) : null,
     typeof body.token === 'string' ? body.token.trim() : null,
     typeof body.token_hash === 'string' ? body.token_hash : null,
   )
   return json(200, await issueSession(ctx, req, user, method))
 }
 
+/** Percent-encodes what a header may not carry raw (anything but printable ASCII), as UTF-8. */
+function headerSafe(url: string): string {
+  return url.replace(/[^\x21-\x7e]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))
+}
+
 /** The link in the emails: verifies, then redirects with the session in the URL fragment (implicit flow). */
 export async function verifyGet(ctx: AuthContext, req: ApiRequest): Promise<ApiResponse> {
   const q = req.url.searchParams
   const type = q.get('type') ?? ''
-  const redirect = redirectAllowed(ctx, q.get('redirect_to'))
+  const redirect = headerSafe(redirectAllowed(ctx, q.get('redirect_to')))
   try {
     const { user, method } = await consumeToken(ctx, type, null, null, q.get('token') ?? '')
     const session = await issueSession(ctx, req, user, method)
