@@ -7,7 +7,7 @@ import { type ConfigOverrides, loadConfig, localDefaults, type ServerConfig } fr
 import { FunctionHost } from './functions/host.ts'
 import { type ApiRequest, type ApiResponse, jsonResponse } from './http/types.ts'
 import { type Claims, JwtError, JwtKeys } from './jwt.ts'
-import { handleMailbox, Mailbox } from './mailbox.ts'
+import { handleMailbox, Mailbox, mailboxOff } from './mailbox.ts'
 import { type Caller, handleRest } from './rest/handler.ts'
 import { loadSchemaCache, type SchemaCache } from './rest/schema-cache.ts'
 
@@ -184,7 +184,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       return auth.handle(req)
     }
     if (prefix === 'functions') return functions.handle(req, publicUrl)
-    if (prefix === 'mailbox') return handleMailbox(mailbox, req, isServiceRole)
+    if (prefix === 'mailbox') return config.mailbox ? handleMailbox(mailbox, req, isServiceRole) : mailboxOff(config.host)
     return jsonResponse(404, { message: 'no Route matched with those values' })
   }
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { BlockList, isIP } from 'node:net'
 import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseToml, type TomlTable, type TomlValue } from 'smol-toml'
@@ -76,6 +77,11 @@ export interface ServerConfig {
   /** Per-function `verify_jwt` from `[functions.<name>]`. */
   functions: Record<string, { verifyJwt: boolean }>
   auth: AuthSettings
+  /**
+   * Whether /mailbox answers: on when the server is bound to loopback (only this machine reaches it),
+   * or when ROLECALL_MAILBOX turns it on (or off) explicitly.
+   */
+  mailbox: boolean
   /** Print request errors and function logs. */
   log: boolean
 }
@@ -109,6 +115,26 @@ export function parseDuration(value: TomlValue | undefined, fallback: number): n
   return match[2] === 'ms' ? n / 1000 : match[2] === 'm' ? n * 60 : match[2] === 'h' ? n * 3600 : n
 }
 
+const loopback = new BlockList()
+loopback.addSubnet('127.0.0.0', 8, 'ipv4')
+loopback.addAddress('::1', 'ipv6')
+
+/** Whether a listen address is reachable only from this machine (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const address = host.replace(/^\[(.*)\]$/, '$1')
+  if (address.toLowerCase() === 'localhost') return true
+  const family = isIP(address)
+  return family !== 0 && loopback.check(address, family === 4 ? 'ipv4' : 'ipv6')
+}
+
+/** ROLECALL_MAILBOX: `1` / `on` / `true` or `0` / `off` / `false`; unset (or anything else) follows the host. */
+function mailboxSwitch(value: string | undefined, host: string): boolean {
+  const wanted = value?.trim().toLowerCase()
+  if (wanted === '1' || wanted === 'on' || wanted === 'true') return true
+  if (wanted === '0' || wanted === 'off' || wanted === 'false') return false
+  return isLoopbackHost(host)
+}
+
 function resolvePath(path: string): string {
   return isAbsolute(path) ? path : resolve(projectRoot, path)
 }
@@ -133,8 +159,10 @@ export function loadConfig(
     functions[name] = { verifyJwt: asBool(table(settings).verify_jwt, true) }
   }
   const port = env.ROLECALL_PORT ?? env.PORT
+  // NOTE: the host decides the mailbox's default, so a host passed by the caller counts too.
+  const host = overrides.host ?? env.ROLECALL_HOST ?? '127.0.0.1'
   const config: ServerConfig = {
-    host: env.ROLECALL_HOST ?? '127.0.0.1',
+    host,
     port: port !== undefined && port !== '' ? Number(port) : asNumber(api.port, 54321),
     publicUrl: env.ROLECALL_PUBLIC_URL ?? null,
     databaseUrl: env.DATABASE_URL || null,
@@ -169,6 +197,7 @@ export function loadConfig(
         tokenVerifications: asNumber(rateLimit.token_verifications, 30),
       },
     },
+    mailbox: mailboxSwitch(env.ROLECALL_MAILBOX, host),
     log: env.ROLECALL_LOG !== '0',
   }
   return { ...config, ...overrides, auth: { ...config.auth, ...overrides.auth } }

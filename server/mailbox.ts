@@ -14,15 +14,31 @@ export interface MailMessage {
   date: string
 }
 
+/**
+ * A value fit for an email header: control characters (CR and LF above all, which would start a new
+ * header) become spaces, so a name or subject cannot add recipients or headers.
+ */
+function headerText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
+}
+
 /** Keeps every email in memory (the newest 1,000), like the Inbucket of `supabase start`. */
 export class Mailbox {
   private readonly messages: MailMessage[] = []
 
   constructor(private readonly limit = 1000) {}
 
-  /** Stores a message and returns it. */
+  /** Stores a message (its header fields made header-safe) and returns it. */
   deliver(mail: Omit<MailMessage, 'id' | 'date'>): MailMessage {
-    const message: MailMessage = { ...mail, id: randomUUID(), date: new Date().toISOString() }
+    const message: MailMessage = {
+      ...mail,
+      from: headerText(mail.from),
+      to: mail.to.map(headerText),
+      subject: headerText(mail.subject),
+      id: randomUUID(),
+      date: new Date().toISOString(),
+    }
     this.messages.push(message)
     if (this.messages.length > this.limit) this.messages.splice(0, this.messages.length - this.limit)
     return message
@@ -68,6 +84,17 @@ function page(mailbox: Mailbox, to: string | null, selected: MailMessage | undef
     li.on a,li a:hover{background:#eef4ff}main{flex:1;padding:16px 24px;overflow:auto}iframe{width:100%;height:60vh;border:1px solid #ddd}
     header{padding:10px 14px;border-bottom:1px solid #ddd}</style></head><body><nav><header><b>Mailbox</b> · ${list.length} message(s)
     ${to ? ` to ${escapeHtml(to)} · <a href="/mailbox">all</a>` : ''}</header><ul>${rows}</ul></nav><main>${body}</main></body></html>`
+}
+
+/**
+ * The answer to every /mailbox request while the mailbox is off (see ServerConfig.mailbox): whoever
+ * reads it could sign in as anyone through a recovery link, so it stays closed unless asked for.
+ */
+export function mailboxOff(host: string): ApiResponse {
+  return jsonResponse(403, {
+    message: `The mailbox is off: it is on by default only when the stack listens on loopback (this one: ${host}), and ` +
+      'ROLECALL_MAILBOX=1 or 0 decides explicitly. Whoever can read it can sign in as anyone through a recovery link.',
+  })
 }
 
 /**
