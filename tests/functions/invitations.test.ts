@@ -1,9 +1,26 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { clientFor } from '../server/support/server.ts'
 import { invoke, join, mailTo, organization, signUp, tokenFromMail, useStack } from './support.ts'
 
 const server = await useStack()
 const anonymous = () => clientFor(server, server.config.anonKey, { schema: 'rolecall' })
+
+/** Invitation limits as an operator sets them (rolecall_private.invitation_settings). */
+async function setLimits(limits: Record<string, number>) {
+  for (const [column, value] of Object.entries(limits)) {
+    if (!/^per_[a-z_]+$/.test(column)) throw new Error(`bad column ${column}`)
+    await server.db.query(`update rolecall_private.invitation_settings set ${column} = $1`, [value])
+  }
+}
+
+/** Makes an account a month old: accounts younger than a day have a lower invitation limit. */
+async function established(userId: string) {
+  await server.db.query(`update auth.users set created_at = now() - interval '30 days' where id = $1`, [userId])
+}
+
+// NOTE: every request of this file comes from 127.0.0.1; the per-address limit is raised here and
+// tested on its own below.
+beforeAll(() => setLimits({ per_client_ip: 10000 }))
 
 async function preview(token: string) {
   const response = await fetch(`${server.url}/functions/v1/accept-invitation?token=${encodeURIComponent(token)}`, {
@@ -85,6 +102,7 @@ describe('invite', () => {
 
   it('stops with 429 past the hourly limit per inviter', async () => {
     const { admin, orgId, roles } = await organization(server, 'blank')
+    await established(admin.userId)
     const invitations = Array.from({ length: 21 }, (_, i) => ({ email: `many-${i}-${Date.now()}@example.test`, role_id: roles.member }))
     const reply = await invoke(admin.client, 'invite', { organization_id: orgId, invitations })
     const statuses = reply.body.results.map((r: { ok: boolean; status?: number }) => (r.ok ? 201 : r.status))
@@ -92,6 +110,59 @@ describe('invite', () => {
     expect(statuses[20]).toBe(429)
     const single = await invoke(admin.client, 'invite', { organization_id: orgId, email: `one-more-${Date.now()}@example.test`, role_id: roles.member })
     expect(single).toMatchObject({ status: 429, body: { code: 'RC409' } })
+  })
+})
+
+describe('invitation limits beyond the inviter', () => {
+  it('a fresh sign-up gets 429 after 5 invitations in an hour (RC409), an established account does not', async () => {
+    const { admin, orgId, roles } = await organization(server, 'blank')
+    const invitations = Array.from({ length: 6 }, (_, i) => ({ email: `fresh-${i}-${Date.now()}@example.test`, role_id: roles.member }))
+    const reply = await invoke(admin.client, 'invite', { organization_id: orgId, invitations })
+    expect(reply.body.results.map((r: { ok: boolean; status?: number }) => (r.ok ? 201 : r.status))).toEqual([201, 201, 201, 201, 201, 429])
+    expect(reply.body.results[5].message).toContain('New accounts')
+    expect(await mailTo(server, invitations[5]!.email)).toEqual([])
+    await established(admin.userId)
+    expect((await invoke(admin.client, 'invite', { organization_id: orgId, ...invitations[5]! })).status).toBe(201)
+  })
+
+  it('many accounts from one client address share its limit (429, "from your network")', async () => {
+    const { rows } = await server.db.query<{ n: number }>(
+      `select count(*)::int as n from rolecall.audit_events
+        where request_ip = '127.0.0.1' and created_at > now() - interval '1 hour' and action in ('invitations.create', 'invitations.resend')`)
+    await setLimits({ per_client_ip: rows[0]!.n + 2 })
+    try {
+      const first = await organization(server, 'blank')
+      const second = await organization(server, 'blank')
+      const send = (org: typeof first, i: number) =>
+        invoke(org.admin.client, 'invite', { organization_id: org.orgId, email: `shared-net-${i}-${Date.now()}@example.test`, role_id: org.roles.member })
+      expect((await send(first, 1)).status).toBe(201)
+      expect((await send(second, 2)).status).toBe(201)
+      const third = await send(second, 3)
+      expect(third).toMatchObject({ status: 429, body: { code: 'RC409' } })
+      expect(third.body.message).toContain('from your network')
+    } finally {
+      await setLimits({ per_client_ip: 10000 })
+    }
+  })
+})
+
+describe('email headers', () => {
+  it('strips control characters from the subject: a display name with CR/LF adds no header', async () => {
+    const { admin, orgId, roles } = await organization(server, 'blank')
+    await admin.client.auth.updateUser({ data: { full_name: 'Eve\r\nBcc: victim@example.test\u2028X' } })
+    const email = `header-${Date.now()}@example.test`
+    expect((await invoke(admin.client, 'invite', { organization_id: orgId, email, role_id: roles.member })).status).toBe(201)
+    const [mail] = await mailTo(server, email)
+    expect(mail!.subject).not.toMatch(/[\r\n\u2028]/)
+    // one helper (headerText in _shared/mail.ts) turns every control character into a space
+    expect(mail!.subject).toContain('Eve Bcc: victim@example.test X invited you to')
+  })
+
+  it('refuses an invitation to an address a spreadsheet or a mail header would misread (RC408, 400)', async () => {
+    const { admin, orgId, roles } = await organization(server, 'blank')
+    for (const email of ['=hyperlink("http://x")@x.io', '<script>@x.io', 'a@x.io\r\nBcc: b@y.io']) {
+      expect(await invoke(admin.client, 'invite', { organization_id: orgId, email, role_id: roles.member })).toMatchObject({ status: 400, body: { code: 'RC408' } })
+    }
   })
 })
 
@@ -184,6 +255,37 @@ describe('accept', () => {
     const [notice] = await mailTo(server, admin.email)
     expect(notice!.subject).toContain('invitation accepted')
     expect(notice!.text).toContain(`${joining} joined the team as Member`)
+  })
+
+  it('hole 3: signing up with the invited address (confirmations off) and answering by id is refused; the link still works', async () => {
+    const { admin, orgId, roles } = await organization(server, 'blank')
+    const email = `taken-${Date.now()}@example.test`
+    await invoke(admin.client, 'invite', { organization_id: orgId, email, role_id: roles.member })
+    const attacker = await signUp(server, email)
+    const { data: listed } = await attacker.client.from('invitation_list').select('id')
+    const id = listed![0]!.id as string
+    const direct = await attacker.client.rpc('accept_invitation', { p_invitation: id })
+    expect(direct.error?.code).toBe('42501')
+    expect(direct.status).toBe(403)
+    const declined = await attacker.client.rpc('decline_invitation', { p_invitation: id })
+    expect(declined.error?.code).toBe('RC410')
+    expect(await invoke(attacker.client, 'accept-invitation', { invitation_id: id })).toMatchObject({ status: 403, body: { code: 'RC410' } })
+    const { count } = await admin.client.from('members').select('id', { count: 'exact', head: true }).eq('organization_id', orgId)
+    expect(count).toBe(1)
+    // whoever reads the mailbox holds the link
+    expect((await invoke(attacker.client, 'accept-invitation', { token: await tokenFromMail(server, email) })).status).toBe(200)
+  })
+
+  it('accepts by id through the function for an account confirmed before the invitation, and emails the admins', async () => {
+    const { admin, orgId, roles } = await organization(server, 'blank')
+    const existing = await signUp(server, `existing-${Date.now()}@example.test`)
+    await server.db.query(`update auth.users set email_confirmed_at = now() - interval '1 day' where id = $1`, [existing.userId])
+    await invoke(admin.client, 'invite', { organization_id: orgId, email: existing.email, role_id: roles.member })
+    const { data: listed } = await existing.client.from('invitation_list').select('id')
+    const reply = await invoke(existing.client, 'accept-invitation', { invitation_id: listed![0]!.id })
+    expect(reply).toMatchObject({ status: 200, body: { member: { organization_id: orgId, user_id: existing.userId } } })
+    const [notice] = await mailTo(server, admin.email)
+    expect(notice!.subject).toContain('invitation accepted')
   })
 
   it('lists: the admin sees the organization\'s invitations, the invitee sees theirs', async () => {

@@ -86,3 +86,27 @@ describe('remove-member', () => {
     expect(notice!.text).toContain(`removed ${two.email}`)
   })
 })
+
+// Hole 2: the functions' promises (re-authentication, the admins' email) cannot be skipped by calling
+// the RPC itself: PostgREST answers 42501 (403 for a signed-in user), and nothing changes.
+describe('the RPCs behind the functions are not callable directly', () => {
+  it.each([
+    ['transfer_primary', 'jusnote', 'user'],
+    ['promote_to_admin', 'paycove', 'manager'],
+    ['remove_member', 'paycove', 'standard'],
+  ] as const)('POST /rest/v1/rpc/%s as the primary member (stale token, no password): 403, nothing moves, no email', async (fn, template, roleKey) => {
+    const org = await organization(server, template)
+    const target = await join(server, org, roleKey)
+    const before = await memberRow(target.memberId)
+    const mailsBefore = (await mailTo(server, org.admin.email)).length
+    const stale = clientFor(server, server.config.anonKey, { schema: 'rolecall', accessToken: await staleToken(org.admin.session.access_token) })
+    for (const client of [stale, org.admin.client]) {
+      const { error, status } = await client.rpc(fn, { p_member: target.memberId })
+      expect({ code: error?.code, status }).toEqual({ code: '42501', status: 403 })
+      const viaAs = await client.rpc(`${fn}_as`, { p_actor: org.admin.userId, p_member: target.memberId })
+      expect(viaAs.error?.code).toBe('42501')
+    }
+    expect(await memberRow(target.memberId)).toEqual(before)
+    expect((await mailTo(server, org.admin.email)).length).toBe(mailsBefore)
+  })
+})

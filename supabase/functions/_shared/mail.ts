@@ -35,17 +35,31 @@ function required(get: (name: string) => string | undefined, name: string): stri
   return value
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
+
+/**
+ * Text for one header line (subject, sender, recipient): every control character (CR, LF, tab, the
+ * C1 range, U+2028/2029) becomes a space, so names typed by users (organizations, display names)
+ * can neither add a header nor break the subject. The one place headers are cleaned: sendMail.
+ */
+export function headerText(value: string): string {
+  return value.replace(controlCharacters, ' ').replace(/ {2,}/g, ' ').trim()
+}
+
 /** Sends one email through the configured transport; throws when it was not accepted. */
 export async function sendMail(mail: Mail, transport: MailTransport = mailTransportFromEnv()): Promise<void> {
+  const from = headerText(transport.from)
+  const headers = { to: headerText(mail.to), subject: headerText(mail.subject) }
   if (transport.kind === 'smtp') {
     const { createTransport } = await import('nodemailer')
-    await createTransport(transport.url).sendMail({ from: transport.from, ...mail })
+    await createTransport(transport.url).sendMail({ ...mail, from, ...headers })
     return
   }
   const response = await fetch(transport.url, {
     method: 'POST',
     headers: { Authorization: `Bearer ${transport.key}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ from: transport.from, to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html }),
+    body: JSON.stringify({ from, to: [headers.to], subject: headers.subject, text: mail.text, html: mail.html }),
   })
   if (!response.ok) throw new Error(`Mail was not accepted: ${response.status} ${await response.text()}`)
 }
