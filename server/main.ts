@@ -34,7 +34,9 @@ const lines = [
   `        REST URL: ${server.url}/rest/v1`,
   `        Auth URL: ${server.url}/auth/v1`,
   `   Functions URL: ${server.url}/functions/v1/<name>`,
-  `         Mailbox: ${server.url}/mailbox   (JSON: ${server.url}/mailbox/api/messages)`,
+  config.mailbox
+    ? `         Mailbox: ${server.url}/mailbox   (JSON: ${server.url}/mailbox/api/messages)`
+    : `         Mailbox: off (the stack is not bound to loopback; ROLECALL_MAILBOX=on opens it to anyone who reaches ${config.host})`,
   `      JWT secret: ${config.jwtSecret}`,
   `        anon key: ${config.anonKey}`,
   `service_role key: ${config.serviceRoleKey}`,
