@@ -20,14 +20,17 @@
 --                     pending invitation for new.analyst@payments.demo (IP range 203.0.113.0/24)
 --   Blank             admin@blank.demo, member@blank.demo
 
--- users (only columns that both Supabase's auth.users and server/sql/platform.sql have)
+-- users (only columns that both Supabase's auth.users and server/sql/platform.sql have), created and
+-- confirmed a month ago: demo admins are no "new accounts" for the invitation limits
+-- (rolecall_private.invitation_settings), and their confirmed addresses predate any invitation.
 
 insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
                         raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
                         confirmation_token, recovery_token, email_change_token_new, email_change)
 select '00000000-0000-0000-0000-000000000000', u.id::uuid, 'authenticated', 'authenticated', u.email,
-       '$2b$10$iuy9t4fYbvW7SYbAA8XOGuG1AgkKsYk9BlP0ZVtXb3ZFGMvvr/kBm', now(),
-       '{"provider": "email", "providers": ["email"]}', jsonb_build_object('full_name', u.name), now(), now(),
+       '$2b$10$iuy9t4fYbvW7SYbAA8XOGuG1AgkKsYk9BlP0ZVtXb3ZFGMvvr/kBm', now() - interval '30 days',
+       '{"provider": "email", "providers": ["email"]}', jsonb_build_object('full_name', u.name),
+       now() - interval '30 days', now() - interval '30 days',
        '', '', '', ''
   from (values
     ('b0000000-0000-4000-8000-000000000101', 'admin@justpaid.demo',         'Jordan Admin'),
