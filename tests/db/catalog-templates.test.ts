@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { passwordMatches } from '../../server/auth/passwords.ts'
 import { anon, expectDbError, serviceRole, useTestDatabase, user, only } from '../support/db.ts'
 import { createOrg, type TemplateKey } from '../support/orgs.ts'
 
@@ -137,8 +138,8 @@ describe('the demo seed', () => {
   })
 
   it('lets the demo users sign in with the documented password (bcrypt)', async () => {
-    const bcrypt = await import('bcryptjs')
     const [row] = await db.sql<{ encrypted_password: string }>("select encrypted_password from auth.users where email = 'user@justpaid.demo'")
-    expect(bcrypt.compareSync('rolecall-demo', row!.encrypted_password)).toBe(true)
+    expect(await passwordMatches('rolecall-demo', row!.encrypted_password)).toBe(true)
+    expect(await passwordMatches('rolecall-demo!', row!.encrypted_password)).toBe(false)
   })
 })
