@@ -168,7 +168,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const caller = await restCaller(req.headers)
       if ('status' in caller) return caller as ApiResponse
       return handleRest(
-        { db, schemaCache: () => cache, refreshSchemaCache, extraSearchPath: config.extraSearchPath, maxRows: config.maxRows },
+        { db, schemaCache: () => cache, refreshSchemaCache, extraSearchPath: config.extraSearchPath, maxRows: config.maxRows, statementTimeout: config.statementTimeout },
         req,
         caller as Caller,
       )

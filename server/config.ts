@@ -73,6 +73,8 @@ export interface ServerConfig {
   extraSearchPath: string[]
   maxRows: number | null
   maxBodyBytes: number
+  /** `statement_timeout` of every REST request (`8s` like Supabase's authenticated role); null leaves the database's own. */
+  statementTimeout: string | null
   functionsDir: string
   /** Per-function `verify_jwt` from `[functions.<name>]`. */
   functions: Record<string, { verifyJwt: boolean }>
@@ -135,6 +137,14 @@ function mailboxSwitch(value: string | undefined, host: string): boolean {
   return isLoopbackHost(host)
 }
 
+/** A Postgres duration for statement_timeout (`8s`, `500ms`, `2min`, `8000`); `0` means none. */
+function statementTimeoutOf(value: string): string | null {
+  const text = value.trim()
+  // NOTE: checked here because the value is applied to every request: a typo would fail them all.
+  if (!/^\d+(?:us|ms|s|min|h|d)?$/.test(text)) throw new Error(`ROLECALL_STATEMENT_TIMEOUT: "${value}" is not a duration like 8s or 500ms`)
+  return /^0+[a-z]*$/.test(text) ? null : text
+}
+
 function resolvePath(path: string): string {
   return isAbsolute(path) ? path : resolve(projectRoot, path)
 }
@@ -174,6 +184,7 @@ export function loadConfig(
     extraSearchPath: asStrings(api.extra_search_path, ['public', 'extensions']),
     maxRows: typeof api.max_rows === 'number' ? api.max_rows : null,
     maxBodyBytes: Number(env.ROLECALL_MAX_BODY_BYTES ?? 10 * 1024 * 1024),
+    statementTimeout: statementTimeoutOf(env.ROLECALL_STATEMENT_TIMEOUT ?? '8s'),
     functionsDir: resolvePath(env.ROLECALL_FUNCTIONS_DIR ?? 'supabase/functions'),
     functions,
     auth: {

@@ -15,4 +15,6 @@ export interface RestContext {
   refreshSchemaCache(): Promise<SchemaCache>
   extraSearchPath: string[]
   maxRows: number | null
+  /** `statement_timeout` of each request (null: the database's own). */
+  statementTimeout: string | null
 }
