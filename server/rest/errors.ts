@@ -1,16 +1,34 @@
 import type { PgError } from '../db/database.ts'
 
+/** The most characters of client input a parse error repeats. */
+const maxEcho = 120
+/** The longest message, details or hint an error body carries (Postgres errors quote the values they reject). */
+const maxErrorText = 1000
+
+/**
+ * Shortens `text` to `max` characters, saying how much was cut: an error must not send a 9 MB
+ * argument back to the client (or into the logs).
+ */
+export function clip(text: string, max = maxEcho): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`
+}
+
 /** An error PostgREST would answer with: `{ code, message, details, hint }` and an HTTP status. */
 export class RestError extends Error {
+  readonly details: string | null
+  readonly hint: string | null
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: string | null = null,
-    readonly hint: string | null = null,
+    details: string | null = null,
+    hint: string | null = null,
     readonly headers: Record<string, string> = {},
   ) {
-    super(message)
+    super(clip(message, maxErrorText))
+    this.details = details === null ? null : clip(details, maxErrorText)
+    this.hint = hint === null ? null : clip(hint, maxErrorText)
   }
 
   /** The JSON body. */
@@ -21,17 +39,17 @@ export class RestError extends Error {
 
 /** PGRST100: a query parameter that does not parse. */
 export function parseError(what: string, value: string, details: string): RestError {
-  return new RestError(400, 'PGRST100', `failed to parse ${what} (${value})`, details)
+  return new RestError(400, 'PGRST100', `failed to parse ${what} (${clip(value)})`, details)
 }
 
 /** PGRST204 for a column the relation does not have. */
 export function columnNotFound(relation: string, column: string): RestError {
-  return new RestError(400, 'PGRST204', `Could not find the '${column}' column of '${relation}' in the schema cache`)
+  return new RestError(400, 'PGRST204', `Could not find the '${clip(column)}' column of '${relation}' in the schema cache`)
 }
 
 /** 42703 like Postgres for an unknown column in filters, order or select. */
 export function undefinedColumn(relation: string, column: string): RestError {
-  return new RestError(400, '42703', `column ${relation}.${column} does not exist`)
+  return new RestError(400, '42703', `column ${relation}.${clip(column)} does not exist`)
 }
 
 /**

@@ -4,7 +4,7 @@ import { RestError } from './errors.ts'
 import { objectMediaType } from './media.ts'
 import type { Plan } from './plan.ts'
 import type { Preferences } from './query.ts'
-import { ident } from './sql.ts'
+import { ident } from './ident.ts'
 import { runAsRequest } from './transaction.ts'
 
 /** Thrown inside the transaction to roll it back while still answering with `response`. */

@@ -4,7 +4,8 @@ import type { Media } from './media.ts'
 import { bodyExpr, parseJsonBody, type Plan, type RelationTarget, type Shape } from './plan.ts'
 import type { Preferences } from './query.ts'
 import type { Relation } from './schema-cache.ts'
-import { ident, selectListSql, whereSql } from './sql.ts'
+import { ident } from './ident.ts'
+import { selectListSql, whereSql } from './sql.ts'
 
 function checkColumns(relation: Relation, names: Iterable<string>): string[] {
   const list = [...names]

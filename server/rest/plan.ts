@@ -1,8 +1,11 @@
+import { jsonNestsDeeperThan } from '../http/json-depth.ts'
 import type { ApiRequest } from '../http/types.ts'
 import { RestError } from './errors.ts'
+import { restLimits } from './limits.ts'
 import { type Condition, parseCondition, parseCount, parseSelect, reservedParams, type SelectItem } from './query.ts'
 import type { Relation } from './schema-cache.ts'
-import { ident, Params, type Scope } from './sql.ts'
+import { ident } from './ident.ts'
+import { Params, type Scope } from './sql.ts'
 
 /** How the body comes back: a JSON array, one object, or nothing. */
 export type Shape = 'array' | 'object' | 'none'
@@ -30,10 +33,13 @@ export function bodyExpr(shape: Shape, object: boolean, stripNulls: boolean, sou
     : `coalesce(${wrap(`json_agg(${source})`)}, '[]')::text`
 }
 
-/** The request body as JSON (null when empty); PGRST102 when it does not parse. */
+/** The request body as JSON (null when empty); PGRST102 when it does not parse or nests too deep. */
 export function parseJsonBody(req: ApiRequest): unknown {
   const text = req.body.toString('utf8')
   if (text.trim() === '') return null
+  if (jsonNestsDeeperThan(text, restLimits.bodyJsonDepth)) {
+    throw new RestError(400, 'PGRST102', 'Empty or invalid json', `Arrays and objects nest more than ${restLimits.bodyJsonDepth} deep`)
+  }
   try {
     return JSON.parse(text)
   } catch (error) {
@@ -60,7 +66,8 @@ export function rangeOf(req: ApiRequest, maxRows: number | null): { offset: numb
   let limit = limitParam !== null ? parseCount('limit', limitParam) : null
   const range = req.headers.range
   if (range && (req.method === 'GET' || req.method === 'HEAD')) {
-    const match = /^(?:items=)?\s*(\d+)-(\d*)$/.exec(range.trim())
+    // NOTE: at most 15 digits, as for limit and offset: larger numbers are not exact in JavaScript.
+    const match = /^(?:items=)?\s*(\d{1,15})-(\d{0,15})$/.exec(range.trim())
     if (match) {
       const lower = Number(match[1])
       const upper = match[2] === '' ? null : Number(match[2])
@@ -75,9 +82,9 @@ export function rangeOf(req: ApiRequest, maxRows: number | null): { offset: numb
   return { offset, limit }
 }
 
-/** The LIMIT and OFFSET clauses (none when unbounded). */
-export function limitSql(offset: number, limit: number | null): string {
-  return `${limit !== null ? ` limit ${limit}` : ''}${offset > 0 ? ` offset ${offset}` : ''}`
+/** The LIMIT and OFFSET clauses (none when unbounded), their numbers as parameters like every value. */
+export function limitSql(offset: number, limit: number | null, params: Params): string {
+  return `${limit !== null ? ` limit ${params.add(limit)}::bigint` : ''}${offset > 0 ? ` offset ${params.add(offset)}::bigint` : ''}`
 }
 
 /** What reads and writes of one table share, parsed in the same order for every method. */

@@ -1,4 +1,6 @@
-import { parseError } from './errors.ts'
+import { type Cast, parseCast } from './cast.ts'
+import { clip, parseError } from './errors.ts'
+import { restLimits } from './limits.ts'
 
 /** A column reference, optionally followed by a JSON path (`data->a->>b`). */
 export interface Field {
@@ -9,7 +11,7 @@ export interface Field {
 /** One item of `select=`. */
 export type SelectItem =
   | { kind: 'star' }
-  | { kind: 'field'; field: Field; alias: string | null; cast: string | null }
+  | { kind: 'field'; field: Field; alias: string | null; cast: Cast | null }
   | { kind: 'embed'; name: string; alias: string | null; hint: string | null; inner: boolean; select: SelectItem[] }
 
 /** A filter (`col=op.value`) or a logic tree (`or=(…)`). */
@@ -77,7 +79,11 @@ function readField(text: string, what: string, whole: string): [Field, string] {
   while (rest.startsWith('->')) {
     const arrow = rest.startsWith('->>') ? '->>' : '->'
     rest = rest.slice(arrow.length)
-    path.push({ arrow, key: readName() })
+    // NOTE: a negative array index (`->-1`) is a key of its own: readName stops at "-".
+    const index = /^-\d+/.exec(rest)
+    if (index) rest = rest.slice(index[0].length)
+    path.push({ arrow, key: index ? index[0] : readName() })
+    if (path.length > restLimits.jsonPathSteps) throw parseError(what, whole, `a JSON path has at most ${restLimits.jsonPathSteps} steps`)
   }
   return [{ column: name, path }, rest]
 
@@ -101,15 +107,14 @@ function readField(text: string, what: string, whole: string): [Field, string] {
   }
 }
 
-const castPattern = /^[a-zA-Z_][a-zA-Z0-9_ ]*(\[\])?$/
-
 /** Parses `select=` (PostgREST grammar: `alias:col->path::cast`, `*`, `rel(…)` embeds). */
-export function parseSelect(text: string): SelectItem[] {
+export function parseSelect(text: string, depth = 1): SelectItem[] {
   if (text === '') return [{ kind: 'star' }]
-  return splitTopLevel(text, 'select parameter').map((part) => parseSelectItem(part, text))
+  if (depth > restLimits.nesting) throw parseError('select parameter', text, `embedded resources nest at most ${restLimits.nesting} deep`)
+  return splitTopLevel(text, 'select parameter').map((part) => parseSelectItem(part, text, depth))
 }
 
-function parseSelectItem(part: string, whole: string): SelectItem {
+function parseSelectItem(part: string, whole: string, depth: number): SelectItem {
   if (part === '*') return { kind: 'star' }
   if (part === '') throw parseError('select parameter', whole, 'empty item')
   let rest = part
@@ -119,20 +124,21 @@ function parseSelectItem(part: string, whole: string): SelectItem {
     alias = aliasMatch[1]!.startsWith('"') ? aliasMatch[1]!.slice(1, -1) : aliasMatch[1]!
     rest = rest.slice(aliasMatch[0].length)
   }
-  const embed = /^([^!(."]+)((?:![^!(]+)*)\((.*)\)$/s.exec(rest)
+  // NOTE: no ":" in an embed's name, so `col::numeric(10,2)` is a bad cast, not an embed.
+  const embed = /^([^!(.":]+)((?:![^!(]+)*)\((.*)\)$/s.exec(rest)
   if (embed) {
     const hints = embed[2]!.split('!').filter(Boolean)
     const inner = hints.includes('inner')
     const hint = hints.find((h) => h !== 'inner' && h !== 'left') ?? null
-    return { kind: 'embed', name: embed[1]!, alias, hint, inner, select: parseSelect(embed[3]!) }
+    return { kind: 'embed', name: embed[1]!, alias, hint, inner, select: parseSelect(embed[3]!, depth + 1) }
   }
   const [field, after] = readField(rest, 'select parameter', whole)
-  let cast: string | null = null
+  let cast: Cast | null = null
   if (after.startsWith('::')) {
-    cast = after.slice(2)
-    if (!castPattern.test(cast)) throw parseError('select parameter', whole, `invalid cast "${cast}"`)
+    cast = parseCast(after.slice(2))
+    if (!cast) throw parseError('select parameter', whole, `"${clip(after.slice(2))}" is not a type name`)
   } else if (after !== '') {
-    throw parseError('select parameter', whole, `unexpected "${after}"`)
+    throw parseError('select parameter', whole, `unexpected "${clip(after)}"`)
   }
   return { kind: 'field', field, alias, cast }
 }
@@ -169,7 +175,7 @@ export function parseFilterValue(field: Field, text: string, inLogic: boolean, w
   if (modifierOrLanguage) {
     if (op.endsWith('fts')) language = modifierOrLanguage
     else if (modifierOrLanguage === 'any' || modifierOrLanguage === 'all') modifier = modifierOrLanguage
-    else throw parseError('filter', whole, `unknown modifier "${modifierOrLanguage}"`)
+    else throw parseError('filter', whole, `unknown modifier "${clip(modifierOrLanguage)}"`)
   }
   if (modifier && !['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'like', 'ilike', 'match', 'imatch'].includes(op)) {
     throw parseError('filter', whole, `${op} does not take the ${modifier} modifier`)
@@ -181,7 +187,7 @@ export function parseFilterValue(field: Field, text: string, inLogic: boolean, w
     value = rest.slice(1, -1) === '' ? [] : splitTopLevel(rest.slice(1, -1), 'filter').map(unquote)
   } else value = inLogic ? unquote(rest) : rest
   if (op === 'is' && !['null', 'not_null', 'true', 'false', 'unknown'].includes(String(value).toLowerCase())) {
-    throw parseError('filter', whole, `"is" takes null, not_null, true, false or unknown, not "${String(value)}"`)
+    throw parseError('filter', whole, `"is" takes null, not_null, true, false or unknown, not "${clip(String(value))}"`)
   }
   return { kind: 'filter', field, negate, op, modifier, language, value }
 }
@@ -190,20 +196,21 @@ export function parseFilterValue(field: Field, text: string, inLogic: boolean, w
 export function parseCondition(key: string, value: string): Condition {
   if (key === 'or' || key === 'and' || key === 'not.or' || key === 'not.and') {
     const negate = key.startsWith('not.')
-    return parseLogic(negate ? key.slice(4) as 'or' | 'and' : key as 'or' | 'and', negate, value, value)
+    return parseLogic(negate ? key.slice(4) as 'or' | 'and' : key as 'or' | 'and', negate, value, value, 1)
   }
   const [field, after] = readField(key, 'filter', key)
-  if (after !== '') throw parseError('filter', key, `unexpected "${after}" in the column name (embedded filters are not supported)`)
+  if (after !== '') throw parseError('filter', key, `unexpected "${clip(after)}" in the column name (embedded filters are not supported)`)
   return parseFilterValue(field, value, false, `${key}=${value}`)
 }
 
-function parseLogic(op: 'and' | 'or', negate: boolean, text: string, whole: string): Condition {
+function parseLogic(op: 'and' | 'or', negate: boolean, text: string, whole: string, depth: number): Condition {
+  if (depth > restLimits.nesting) throw parseError('logic tree', whole, `and / or nest at most ${restLimits.nesting} deep`)
   if (!text.startsWith('(') || !text.endsWith(')')) throw parseError('logic tree', whole, 'expected "(" and ")"')
   const inner = text.slice(1, -1)
   if (inner === '') throw parseError('logic tree', whole, 'empty logic tree')
   const children = splitTopLevel(inner, 'logic tree').map((part): Condition => {
     const logic = /^(not\.)?(and|or)(\(.*\))$/s.exec(part)
-    if (logic) return parseLogic(logic[2] as 'and' | 'or', Boolean(logic[1]), logic[3]!, whole)
+    if (logic) return parseLogic(logic[2] as 'and' | 'or', Boolean(logic[1]), logic[3]!, whole, depth + 1)
     const [field, after] = readField(part, 'logic tree', whole)
     if (!after.startsWith('.')) throw parseError('logic tree', whole, `expected "." after the column in "${part.slice(0, 40)}"`)
     return parseFilterValue(field, after.slice(1), true, whole)
@@ -216,7 +223,7 @@ export function parseOrder(text: string): OrderItem[] {
   return splitTopLevel(text, 'order').map((part) => {
     const [field, after] = readField(part, 'order', text)
     const words = after === '' ? [] : after.slice(1).split('.')
-    if (after !== '' && !after.startsWith('.')) throw parseError('order', text, `unexpected "${after}"`)
+    if (after !== '' && !after.startsWith('.')) throw parseError('order', text, `unexpected "${clip(after)}"`)
     let desc = false
     let nulls: OrderItem['nulls'] = null
     for (const word of words) {
@@ -224,7 +231,7 @@ export function parseOrder(text: string): OrderItem[] {
       else if (word === 'desc') desc = true
       else if (word === 'nullsfirst') nulls = 'first'
       else if (word === 'nullslast') nulls = 'last'
-      else throw parseError('order', text, `unexpected "${word}"`)
+      else throw parseError('order', text, `unexpected "${clip(word)}"`)
     }
     return { field, desc, nulls }
   })

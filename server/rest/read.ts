@@ -15,7 +15,7 @@ export function readPlan(req: ApiRequest, target: RelationTarget, prefs: Prefere
   const shape: Shape = req.method === 'HEAD' ? 'none' : 'array'
   return {
     sql: `select ${countSql(where)} as total, pg_catalog.count(pgrst_r)::int as n, ${bodyExpr(shape, media.object, media.stripNulls)} as body
-      from (select ${list} from ${table} as pgrst_t${where}${order}${limitSql(offset, limit)}) pgrst_r`,
+      from (select ${list} from ${table} as pgrst_t${where}${order}${limitSql(offset, limit, params)}) pgrst_r`,
     params: params.values,
     shape,
     mutation: false,

@@ -4,7 +4,8 @@ import type { Media } from './media.ts'
 import { bodyExpr, conditionsOf, limitSql, parseJsonBody, type Plan, rangeOf, type Shape } from './plan.ts'
 import { parseOrder, parseSelect, type Preferences, reservedParams } from './query.ts'
 import type { Routine } from './schema-cache.ts'
-import { ident, orderSql, Params, type Scope, selectListSql, whereSql } from './sql.ts'
+import { ident } from './ident.ts'
+import { orderSql, Params, type Scope, selectListSql, whereSql } from './sql.ts'
 
 function chooseRoutine(schema: string, name: string, routines: Routine[], keys: string[]): Routine {
   const matches = routines.filter(
@@ -102,7 +103,7 @@ export function rpcPlan(req: ApiRequest, schema: string, name: string, routines:
     sql: `with ${argsCte}pgrst_source as (select pgrst_call.* from ${call} pgrst_call)
       select ${counted ? `(select count(*) from pgrst_source as pgrst_t${where})::text` : 'null::text'} as total, pg_catalog.count(pgrst_r)::int as n,
         ${bodyExpr(shape, media.object, media.stripNulls)} as body
-      from (select ${list} from pgrst_source as pgrst_t${where}${order}${limitSql(offset, limit)}) pgrst_r`,
+      from (select ${list} from pgrst_source as pgrst_t${where}${order}${limitSql(offset, limit, params)}) pgrst_r`,
     params: params.values, shape, mutation: false, offset, status: 200, readOnly, counted,
   }
 }

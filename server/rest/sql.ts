@@ -1,11 +1,9 @@
-import { RestError, undefinedColumn } from './errors.ts'
+import { castSql } from './cast.ts'
+import { parseError, RestError, undefinedColumn } from './errors.ts'
+import { ident } from './ident.ts'
+import { restLimits } from './limits.ts'
 import type { Condition, Field, OrderItem, SelectItem } from './query.ts'
 import type { Column } from './schema-cache.ts'
-
-/** Quotes an identifier for SQL (names come from the schema cache, but quote them anyway). */
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`
-}
 
 /** Collects positional parameters while SQL is built. */
 export class Params {
@@ -37,6 +35,10 @@ function fieldSql(field: Field, scope: Scope, params: Params): string {
 
 /** The SELECT list for `select=`; embeds are rejected (not supported by this server). */
 export function selectListSql(items: SelectItem[], scope: Scope, params: Params): string {
+  const width = items.reduce((n, item) => n + (item.kind === 'star' ? scope.columns.size : 1), 0)
+  if (width > restLimits.selectColumns) {
+    throw new RestError(400, 'PGRST100', 'failed to parse select parameter (too many columns)', `It selects ${width} columns; at most ${restLimits.selectColumns} are allowed`)
+  }
   const parts = items.map((item) => {
     if (item.kind === 'star') return `${scope.alias}.*`
     if (item.kind === 'embed') {
@@ -48,7 +50,7 @@ export function selectListSql(items: SelectItem[], scope: Scope, params: Params)
       )
     }
     let sql = fieldSql(item.field, scope, params)
-    if (item.cast) sql = `${sql}::${item.cast}`
+    if (item.cast) sql = `${sql}::${castSql(item.cast)}`
     const last = item.field.path[item.field.path.length - 1]
     const name = item.alias ?? (last ? last.key : item.field.column)
     return `${sql} as ${ident(name)}`
@@ -61,6 +63,13 @@ const comparison: Record<string, string> = {
   cs: '@>', cd: '<@', ov: '&&', sl: '<<', sr: '>>', nxr: '&<', nxl: '&>', adj: '-|-', isdistinct: 'is distinct from',
 }
 const textSearch: Record<string, string> = { fts: 'to_tsquery', plfts: 'plainto_tsquery', phfts: 'phraseto_tsquery', wfts: 'websearch_to_tsquery' }
+const isKeywords: Record<string, string> = { null: 'null', not_null: 'not null', true: 'true', false: 'false', unknown: 'unknown' }
+
+/** SQL text from one of the fixed tables above, never from the request: a miss is a parse error. */
+function fixed(table: Record<string, string>, key: string): string {
+  if (!Object.hasOwn(table, key)) throw parseError('filter', key, 'unknown operator')
+  return table[key]!
+}
 
 function patternValue(op: string, value: string): string {
   return op === 'like' || op === 'ilike' ? value.replaceAll('*', '%') : value
@@ -75,24 +84,23 @@ export function conditionSql(condition: Condition, scope: Scope, params: Params)
     const field = fieldSql(condition.field, scope, params)
     const { op, value } = condition
     if (op === 'is') {
-      const keyword = String(value).toLowerCase()
-      sql = keyword === 'not_null' ? `${field} is not null` : `${field} is ${keyword}`
+      sql = `${field} is ${fixed(isKeywords, String(value).toLowerCase())}`
     } else if (op === 'in') {
       const list = value as string[]
       sql = list.length === 0 ? 'false' : `${field} in (${list.map((v) => params.add(v)).join(', ')})`
-    } else if (textSearch[op]) {
+    } else if (Object.hasOwn(textSearch, op)) {
       const query = condition.language
-        ? `${textSearch[op]}(${params.add(condition.language)}::regconfig, ${params.add(value)})`
-        : `${textSearch[op]}(${params.add(value)})`
+        ? `${fixed(textSearch, op)}(${params.add(condition.language)}::regconfig, ${params.add(value)})`
+        : `${fixed(textSearch, op)}(${params.add(value)})`
       sql = `${field} @@ ${query}`
     } else if (condition.modifier) {
       const list = value as string[]
       const joiner = condition.modifier === 'any' ? ' or ' : ' and '
       sql = list.length === 0
         ? (condition.modifier === 'any' ? 'false' : 'true')
-        : `(${list.map((v) => `${field} ${comparison[op]} ${params.add(patternValue(op, v))}`).join(joiner)})`
+        : `(${list.map((v) => `${field} ${fixed(comparison, op)} ${params.add(patternValue(op, v))}`).join(joiner)})`
     } else {
-      sql = `${field} ${comparison[op]} ${params.add(patternValue(op, value as string))}`
+      sql = `${field} ${fixed(comparison, op)} ${params.add(patternValue(op, value as string))}`
     }
   }
   return condition.negate ? `not (${sql})` : sql
