@@ -15,15 +15,20 @@
 --   child rows            project_documents follow their project: the policy asks whether the
 --                         parent row is visible, and RLS on projects answers.
 --   state changes         a permission that is not "edit" (approving a bill) goes through a small
---                         function that checks it, since a row policy cannot tell which column moved.
+--                         function that checks it, since a row policy cannot tell which column moved:
+--                         a SECURITY DEFINER body in example_private (never exposed), called by a
+--                         SECURITY INVOKER entry point in example (what the API serves).
 -- Deactivated members and requests from outside a member's IP allowlist get nothing from any of
 -- these helpers, so every policy below inherits those rules.
 
 -- tables
 
 create schema if not exists example;
+create schema if not exists example_private;
+comment on schema example_private is 'SECURITY DEFINER implementations of the example''s state changes (approve_bill, pay_bill) behind SECURITY INVOKER entry points in example. Never exposed to the API.';
 comment on schema example is 'Sample vendor tables protected by Rolecall (bills, banking, invoices, reports, contacts, projects and documents, budgets, cards). Living documentation of rolecall.has_permission in RLS.';
 grant usage on schema example to anon, authenticated, service_role;
+grant usage on schema example_private to authenticated, service_role;
 
 create table example.bills (
   id uuid primary key default gen_random_uuid(),
@@ -313,8 +318,17 @@ create policy "Members with cards.issue change cards"
   with check (rolecall.has_permission(organization_id, 'cards.issue'));
 
 -- functions
+--
+-- Approving is not editing: a member with bills.approve but not bills.create moves a bill from draft
+-- to approved and touches nothing else. An UPDATE policy sees the old and new row, not which columns
+-- the statement set, so such a policy would let an approver change the amount too (and a second
+-- permissive UPDATE policy on bills is what the Performance Advisor flags, lint 0006). So the body
+-- checks the permission and the state and writes exactly the columns approving changes, with the
+-- owner's rights, in example_private; the API serves only the SECURITY INVOKER entry point in
+-- example (the Security Advisor, lints 0028 / 0029, flags definer functions in an exposed schema).
+-- Both carry the same grants: the entry point calls as the caller, who needs EXECUTE on both.
 
-create function example.approve_bill(p_bill uuid) returns example.bills
+create function example_private.approve_bill(p_bill uuid) returns example.bills
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
@@ -334,11 +348,11 @@ begin
   return v_bill;
 end;
 $$;
-comment on function example.approve_bill(uuid) is 'Approves a draft bill. Needs bills.approve in the bill''s organization (RC103); the row policies alone cannot express "may change status to approved".';
-revoke execute on function example.approve_bill(uuid) from public;
-grant execute on function example.approve_bill(uuid) to authenticated, service_role;
+comment on function example_private.approve_bill(uuid) is 'Approves a draft bill. Needs bills.approve in the bill''s organization (RC103); the row policies alone cannot express "may change status to approved".';
+revoke execute on function example_private.approve_bill(uuid) from public;
+grant execute on function example_private.approve_bill(uuid) to authenticated, service_role;
 
-create function example.pay_bill(p_bill uuid) returns example.bills
+create function example_private.pay_bill(p_bill uuid) returns example.bills
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
@@ -353,6 +367,28 @@ begin
   end if;
   update example.bills b set status = 'paid' where b.id = p_bill returning * into v_bill;
   return v_bill;
+end;
+$$;
+comment on function example_private.pay_bill(uuid) is 'Pays an approved bill. Needs bills.pay in the bill''s organization (RC103).';
+revoke execute on function example_private.pay_bill(uuid) from public;
+grant execute on function example_private.pay_bill(uuid) to authenticated, service_role;
+
+create function example.approve_bill(p_bill uuid) returns example.bills
+language plpgsql volatile security invoker set search_path = ''
+as $$
+begin
+  return example_private.approve_bill(p_bill);
+end;
+$$;
+comment on function example.approve_bill(uuid) is 'Approves a draft bill. Needs bills.approve in the bill''s organization (RC103); the row policies alone cannot express "may change status to approved".';
+revoke execute on function example.approve_bill(uuid) from public;
+grant execute on function example.approve_bill(uuid) to authenticated, service_role;
+
+create function example.pay_bill(p_bill uuid) returns example.bills
+language plpgsql volatile security invoker set search_path = ''
+as $$
+begin
+  return example_private.pay_bill(p_bill);
 end;
 $$;
 comment on function example.pay_bill(uuid) is 'Pays an approved bill. Needs bills.pay in the bill''s organization (RC103).';
