@@ -4,6 +4,90 @@
 -- is registered in rolecall_private.resource_types (the table, its id and organization columns).
 -- set_resource_grants grants only ids of registered types that are rows of the member's own
 -- organization (rolecall_private.resource_ids_in), so a grant never names another tenant's row.
+-- IP allowlists (payments platform: "enter the whitelisted IP addresses or IP ranges of the users"):
+-- members.ip_allowlist keeps each entry as the admin typed it (an address, a CIDR network or a
+-- `first-last` range, IPv4 or IPv6), so it is shown back unchanged; members.ip_ranges is generated
+-- from it by the one parser (rolecall_private.ip_ranges, RC303) as (low, high) host-address pairs,
+-- so every path that writes an allowlist (set_ip_allowlist, accepting an invitation, an operator's
+-- update) is parsed the same way, and rolecall_private.ip_allowed compares two inet values per entry.
+
+-- types
+
+create type rolecall.ip_range as (low inet, high inet);
+comment on type rolecall.ip_range is 'One IP allowlist entry, parsed: the first and last host address it covers (both with a full mask, same family). An address is low = high; a CIDR network runs from its network to its broadcast address.';
+
+-- functions (first: the members table's generated column uses it)
+
+create function rolecall_private.ip_ranges(p_entries text[]) returns rolecall.ip_range[]
+language plpgsql immutable security invoker set search_path = ''
+as $$
+declare
+  v_entry text;
+  v_text text;
+  v_low inet;
+  v_high inet;
+  v_result rolecall.ip_range[] := '{}';
+begin
+  if cardinality(p_entries) > 100 then
+    raise exception 'An allowlist holds at most 100 entries' using errcode = 'RC303', detail = format('%s entries', cardinality(p_entries));
+  end if;
+  foreach v_entry in array coalesce(p_entries, '{}') loop
+    v_text := btrim(coalesce(v_entry, ''));
+    v_low := null;
+    v_high := null;
+    begin
+      if v_text ~ '^[^/-]+-[^/-]+$' then
+        -- "whitelisted IP addresses or IP ranges": first-last, both plain addresses
+        v_low := btrim(split_part(v_text, '-', 1))::inet;
+        v_high := btrim(split_part(v_text, '-', 2))::inet;
+      elsif v_text ~ '^[^-]+$' then
+        v_low := v_text::inet;
+      end if;
+    exception when invalid_text_representation or data_exception then
+      v_low := null;
+    end;
+    if v_low is null then
+      raise exception 'Not an IP address or range: "%"', v_entry
+        using errcode = 'RC303', detail = v_entry,
+              hint = 'Use 203.0.113.7, 203.0.113.0/24, 203.0.113.10-203.0.113.20 or 2001:db8::/32.';
+    end if;
+    if v_high is null then
+      -- NOTE: 10.0.0.5/24 is probably a typo for a network or for one address; say which network it is
+      -- rather than guess (the cidr type's own message, "has bits set to right of mask", names neither).
+      if v_low <> network(v_low)::inet then
+        raise exception '"%" has host bits set: the network is %', v_text, network(v_low)
+          using errcode = 'RC303', detail = v_entry,
+                hint = format('Enter %s for the network, or %s for the one address.', network(v_low), host(v_low));
+      end if;
+      v_high := broadcast(v_low);
+      v_low := network(v_low)::inet;
+    elsif family(v_low) <> family(v_high) then
+      raise exception 'The range "%" mixes IPv4 and IPv6', v_text using errcode = 'RC303', detail = v_entry;
+    elsif masklen(v_low) <> masklen(v_high) or v_low > v_high then
+      raise exception 'The range "%" must run from two plain addresses, the lower first', v_text using errcode = 'RC303', detail = v_entry;
+    end if;
+    v_result := v_result || row(
+      set_masklen(v_low, case family(v_low) when 4 then 32 else 128 end),
+      set_masklen(v_high, case family(v_high) when 4 then 32 else 128 end))::rolecall.ip_range;
+  end loop;
+  return v_result;
+end;
+$$;
+comment on function rolecall_private.ip_ranges(text[]) is 'The one IP allowlist parser: each entry an address, a CIDR network without host bits (the message names the network) or a first-last range within one family, at most 100 entries (RC303, detail the entry). Generates members.ip_ranges, checks invitations.ip_allowlist, and set_ip_allowlist / create_invitation call it first to refuse early.';
+revoke execute on function rolecall_private.ip_ranges(text[]) from public;
+-- generated columns and check constraints run with the writing role's rights: operators write rows too
+grant execute on function rolecall_private.ip_ranges(text[]) to service_role;
+
+create function rolecall_private.valid_allowlist(p_entries text[]) returns text[]
+language plpgsql immutable security invoker set search_path = ''
+as $$
+begin
+  perform rolecall_private.ip_ranges(p_entries);
+  return array(select btrim(e) from unnest(coalesce(p_entries, '{}')) with ordinality as x (e, n) order by n);
+end;
+$$;
+comment on function rolecall_private.valid_allowlist(text[]) is 'An allowlist as the RPCs store it: each entry checked by rolecall_private.ip_ranges (RC303) and kept as entered, without surrounding spaces.';
+revoke execute on function rolecall_private.valid_allowlist(text[]) from public;
 
 -- tables
 
@@ -14,7 +98,8 @@ create table rolecall.members (
   role_id uuid not null,
   status rolecall.member_status not null default 'active',
   is_primary boolean not null default false,
-  ip_allowlist cidr[] not null default '{}',
+  ip_allowlist text[] not null default '{}',
+  ip_ranges rolecall.ip_range[] not null generated always as (rolecall_private.ip_ranges(ip_allowlist)) stored,
   email text not null default '',
   display_name text not null default '',
   notifications boolean not null default true,
@@ -29,7 +114,8 @@ create table rolecall.members (
 );
 comment on table rolecall.members is 'A user in an organization: one role, a status, optional IP allowlist. Exactly one member per organization is primary.';
 comment on column rolecall.members.is_primary is 'The protected first admin / owner / subscriber-designated admin: exactly one per organization, always active, always in an all-permissions role; only they (by transfer) or an operator change it.';
-comment on column rolecall.members.ip_allowlist is 'Addresses and ranges this member may act from; empty means anywhere. Outside it the member holds no permission.';
+comment on column rolecall.members.ip_allowlist is 'Addresses and ranges this member may act from, as entered (203.0.113.7, 203.0.113.0/24, 203.0.113.10-203.0.113.20, IPv6 alike); empty means anywhere. Outside it the member holds no permission.';
+comment on column rolecall.members.ip_ranges is 'ip_allowlist parsed by rolecall_private.ip_ranges (generated): one (low, high) pair per entry, in the same order; what rolecall_private.ip_allowed checks.';
 comment on column rolecall.members.email is 'Copy of auth.users.email, kept in sync by a trigger, so admins can list members without reading auth.users.';
 comment on column rolecall.members.notifications is 'Whether this member (if an admin) receives notification emails.';
 create unique index members_one_primary on rolecall.members (organization_id) where is_primary;

@@ -17,21 +17,30 @@
 
 -- functions
 
-create function rolecall_private.ip_allowed(p_allowlist cidr[]) returns boolean
+create function rolecall_private.ip_allowed(p_ranges rolecall.ip_range[]) returns boolean
 language plpgsql stable security invoker set search_path = ''
 as $$
+declare
+  v_ip inet;
 begin
   -- NOTE: only API requests are filtered (an operator in the SQL editor has no client address);
   -- an API request without a usable address fails closed.
-  if cardinality(p_allowlist) = 0 or auth.role() is distinct from 'authenticated' then
+  if cardinality(p_ranges) = 0 or auth.role() is distinct from 'authenticated' then
     return true;
   end if;
-  return coalesce((select bool_or(rolecall_private.request_ip() <<= c) from unnest(p_allowlist) as c), false);
+  v_ip := rolecall_private.request_ip();
+  if v_ip is null then
+    return false;
+  end if;
+  -- inet order with full masks is address order; the family test keeps IPv4 and IPv6 apart
+  -- (::ffff:203.0.113.7 is an IPv6 address and matches no IPv4 entry).
+  v_ip := set_masklen(v_ip, case family(v_ip) when 4 then 32 else 128 end);
+  return exists (select 1 from unnest(p_ranges) as r where family(r.low) = family(v_ip) and v_ip between r.low and r.high);
 end;
 $$;
-comment on function rolecall_private.ip_allowed(cidr[]) is 'Whether the current request comes from inside the allowlist (empty allowlist: anywhere).';
-revoke execute on function rolecall_private.ip_allowed(cidr[]) from public;
-grant execute on function rolecall_private.ip_allowed(cidr[]) to service_role;
+comment on function rolecall_private.ip_allowed(rolecall.ip_range[]) is 'Whether the current request comes from inside the allowlist (members.ip_ranges; empty: anywhere): an address of the same family between an entry''s low and high.';
+revoke execute on function rolecall_private.ip_allowed(rolecall.ip_range[]) from public;
+grant execute on function rolecall_private.ip_allowed(rolecall.ip_range[]) to service_role;
 
 create function rolecall_private.role_member_holds(p_member_id uuid, p_role_id uuid, p_key text) returns boolean
 language plpgsql stable security definer set search_path = ''
@@ -78,7 +87,7 @@ begin
       from rolecall.members m
      where m.user_id = auth.uid()
        and m.status = 'active'
-       and rolecall_private.ip_allowed(m.ip_allowlist));
+       and rolecall_private.ip_allowed(m.ip_ranges));
 end;
 $$;
 comment on function rolecall_private.my_organization_ids() is 'Organizations where the caller is an active member inside its IP allowlist. RLS policies compare with it once per statement.';
@@ -105,7 +114,7 @@ begin
       from rolecall.members m
      where m.user_id = auth.uid()
        and m.status = 'active'
-       and rolecall_private.ip_allowed(m.ip_allowlist)
+       and rolecall_private.ip_allowed(m.ip_ranges)
        and rolecall_private.role_member_holds(m.id, m.role_id, p_key));
 end;
 $$;
@@ -134,7 +143,7 @@ begin
   -- NOTE: the empty-allowlist test spares most calls a function call (and its search_path switch).
   return v_member.id is not null
      and v_member.status = 'active'
-     and (cardinality(v_member.ip_allowlist) = 0 or rolecall_private.ip_allowed(v_member.ip_allowlist))
+     and (cardinality(v_member.ip_ranges) = 0 or rolecall_private.ip_allowed(v_member.ip_ranges))
      and rolecall_private.role_member_holds(v_member.id, v_member.role_id, p_key);
 end;
 $$;
@@ -163,7 +172,7 @@ begin
       join rolecall.resource_grants g on g.member_id = m.id and g.resource_type = p_type
      where m.user_id = auth.uid()
        and m.status = 'active'
-       and rolecall_private.ip_allowed(m.ip_allowlist));
+       and rolecall_private.ip_allowed(m.ip_ranges));
 end;
 $$;
 comment on function rolecall_private.granted_resource_ids(text) is 'Ids of the resources of one type granted to the caller in any organization where it is active.';
@@ -192,7 +201,7 @@ begin
          where m.organization_id = p_org
            and m.user_id = auth.uid()
            and m.status = 'active'
-           and rolecall_private.ip_allowed(m.ip_allowlist)
+           and rolecall_private.ip_allowed(m.ip_ranges)
            and g.resource_type = p_type
            and g.resource_id = p_id);
 end;

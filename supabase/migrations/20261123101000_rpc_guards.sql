@@ -24,7 +24,7 @@ begin
     raise exception 'Organization not found' using errcode = 'RC306', detail = format('organization %s', p_org);
   end if;
   select * into v_actor from rolecall.members m where m.organization_id = p_org and m.user_id = auth.uid();
-  if v_actor.id is null or v_actor.status <> 'active' or not rolecall_private.ip_allowed(v_actor.ip_allowlist) then
+  if v_actor.id is null or v_actor.status <> 'active' or not rolecall_private.ip_allowed(v_actor.ip_ranges) then
     raise exception 'You are not an active member of this organization' using errcode = 'RC102';
   end if;
   return v_actor;
@@ -140,30 +140,6 @@ end;
 $$;
 comment on function rolecall_private.assert_holds_all(rolecall.members, text[]) is 'No escalation: every key exists (RC301) and the actor holds it (RC107).';
 revoke execute on function rolecall_private.assert_holds_all(rolecall.members, text[]) from public;
-
-create function rolecall_private.parse_allowlist(p_entries text[]) returns cidr[]
-language plpgsql immutable security invoker set search_path = ''
-as $$
-declare
-  v_entry text;
-  v_result cidr[] := '{}';
-begin
-  foreach v_entry in array coalesce(p_entries, '{}') loop
-    begin
-      v_result := v_result || btrim(v_entry)::cidr;
-    exception when invalid_text_representation or data_exception then
-      raise exception 'Not an IP address or range: "%"', v_entry
-        using errcode = 'RC303', detail = v_entry, hint = 'Use 203.0.113.7, 203.0.113.0/24 or 2001:db8::/32.';
-    end;
-  end loop;
-  if cardinality(v_result) > 100 then
-    raise exception 'An allowlist holds at most 100 entries' using errcode = 'RC303';
-  end if;
-  return v_result;
-end;
-$$;
-comment on function rolecall_private.parse_allowlist(text[]) is 'Validates an IP allowlist given as text: each entry an address or CIDR range (RC303).';
-revoke execute on function rolecall_private.parse_allowlist(text[]) from public;
 
 create function rolecall_private.audit_as(p_action text) returns void
 language sql volatile security invoker set search_path = ''

@@ -167,7 +167,9 @@ declare
   v_org uuid := rolecall_private.member_org(p_member);
   v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.edit_ip_allowlist');
   v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
-  v_allowlist cidr[] := rolecall_private.parse_allowlist(p_allowlist);
+  -- "whitelisted IP addresses or IP ranges": stored as entered; refused early by the one parser
+  -- (RC303), which also generates members.ip_ranges on the update
+  v_allowlist text[] := rolecall_private.valid_allowlist(p_allowlist);
 begin
   perform rolecall_private.assert_can_manage(v_actor, v_target);
   perform rolecall_private.audit_as('members.edit_ip_allowlist');
@@ -177,7 +179,7 @@ begin
   return v_target;
 end;
 $$;
-comment on function rolecall.set_ip_allowlist(uuid, text[]) is 'Sets the addresses and ranges a member may act from (empty: anywhere). Needs members.edit_ip_allowlist; each entry an IP or CIDR (RC303).';
+comment on function rolecall.set_ip_allowlist(uuid, text[]) is 'Sets the addresses and ranges a member may act from (empty: anywhere). Needs members.edit_ip_allowlist; each entry an address, a CIDR network or a first-last range, IPv4 or IPv6, kept as entered (rolecall_private.ip_ranges, RC303).';
 revoke execute on function rolecall.set_ip_allowlist(uuid, text[]) from public;
 grant execute on function rolecall.set_ip_allowlist(uuid, text[]) to authenticated, service_role;
 

@@ -23,7 +23,7 @@ language sql stable security definer set search_path = ''
 as $$
   with member as (
     select m.id, m.role_id, m.status, r.name as role_name, r.all_permissions, r.member_overrides,
-           (not p_check_ip or rolecall_private.ip_allowed(m.ip_allowlist)) as ip_ok
+           (not p_check_ip or rolecall_private.ip_allowed(m.ip_ranges)) as ip_ok
       from rolecall.members m
       join rolecall.roles r on r.id = m.role_id
      where m.id = p_member
@@ -73,7 +73,7 @@ as $$
     from rolecall.members m
     join rolecall.organizations o on o.id = m.organization_id
     join rolecall.roles r on r.id = m.role_id
-    cross join lateral (select rolecall_private.ip_allowed(m.ip_allowlist) as ip_allowed) x
+    cross join lateral (select rolecall_private.ip_allowed(m.ip_ranges) as ip_allowed) x
    where m.user_id = (select auth.uid())
    order by lower(o.name), o.id
 $$;

@@ -200,7 +200,8 @@ declare
   v_actor rolecall.members;
   v_role rolecall.roles;
   v_email text := lower(btrim(coalesce(p_email, '')));
-  v_allowlist cidr[] := rolecall_private.parse_allowlist(p_allowlist);
+  -- the members' allowlist parser (RC303), before anything is written
+  v_allowlist text[] := rolecall_private.valid_allowlist(p_allowlist);
   v_invitation rolecall.invitations;
 begin
   perform rolecall_private.act_as(p_actor, p_client_ip);

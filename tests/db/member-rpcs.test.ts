@@ -148,7 +148,7 @@ describe('set_ip_allowlist', () => {
       [org.orgId, other, org.roles.admin]))[0]!
     const [row] = await db.rpc<{ ip_allowlist: string[] }>(user(org.primary.userId), 'set_ip_allowlist',
       { p_member: id, p_allowlist: ['203.0.113.0/24', ' 198.51.100.7 ', '2001:db8::/32'] })
-    expect(row!.ip_allowlist).toEqual(['203.0.113.0/24', '198.51.100.7/32', '2001:db8::/32'])
+    expect(row!.ip_allowlist).toEqual(['203.0.113.0/24', '198.51.100.7', '2001:db8::/32'])
   })
 
   it('refuses a caller without members.edit_ip_allowlist (RC103)', async () => {

@@ -146,7 +146,7 @@ export const expectedObjects: Record<string, ExpectedObject> = {
 
   // rolecall_private: what RLS policies and rolecall.* invoker wrappers call as the querying role
   // called only inside SECURITY DEFINER functions: signed-in users may not ask about any member id
-  'rolecall_private.ip_allowed(cidr[])': { grants: definerHelper },
+  'rolecall_private.ip_allowed(rolecall.ip_range[])': { grants: definerHelper },
   'rolecall_private.request_ip()': { grants: definerHelper },
   'rolecall_private.role_member_holds(uuid,uuid,text)': { grants: definerHelper },
   // the invitations table's check constraint runs it as the inserting role (operators included)
@@ -217,7 +217,8 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall_private.invitation_limits()': internal,
   'rolecall_private.resource_ids_in(uuid,text,text[])': internal,
   'rolecall_private.check_invitation_rate(uuid,uuid)': internal,
-  'rolecall_private.parse_allowlist(text[])': internal,
+  'rolecall_private.ip_ranges(text[])': { grants: definerHelper },
+  'rolecall_private.valid_allowlist(text[])': internal,
   'rolecall_private.valid_name(text,integer,text)': internal,
   'rolecall_private.valid_language(text)': internal,
   'rolecall_private.instantiate_template(uuid,text,text,text,uuid)': internal,

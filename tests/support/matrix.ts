@@ -472,7 +472,7 @@ export async function buildWorld(runner: MatrixRunner): Promise<World> {
   }>(
     `select distinct on (m.organization_id, m.role_id, m.is_primary)
             m.organization_id::text, o.name as org_name, r.name as role_name, m.user_id::text, m.email, m.is_primary, r.all_permissions,
-            host(m.ip_allowlist[1]) as ip
+            host((m.ip_ranges[1]).low) as ip
        from rolecall.members m join rolecall.roles r on r.id = m.role_id join rolecall.organizations o on o.id = m.organization_id
       where m.status = 'active'
       order by m.organization_id, m.role_id, m.is_primary, m.created_at`)
@@ -524,7 +524,7 @@ async function computeEntitlements(runner: MatrixRunner, a: MatrixActor): Promis
   const ip = a.actor.kind === 'user' ? (a.actor.ip ?? '127.0.0.1') : '127.0.0.1'
   const [row] = await runner.sql<{ me: string; v: string; m: string; email: string; p: string; g: string }>(
     `with mine as (
-       select m.*, m.status = 'active' and (cardinality(m.ip_allowlist) = 0 or $2::inet <<= any (m.ip_allowlist)) as live
+       select m.*, m.status = 'active' and (cardinality(m.ip_ranges) = 0 or exists (select 1 from unnest(m.ip_ranges) r where $2::inet between r.low and r.high)) as live
          from rolecall.members m where m.user_id = $1::uuid)
      select $1 as me,
             coalesce((select array_agg(organization_id) from mine where live), '{}')::text as v,

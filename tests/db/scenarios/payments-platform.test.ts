@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { expectDbError, useTestDatabase, user } from '../../support/db.ts'
 import { createOrg } from '../../support/orgs.ts'
 
@@ -55,4 +55,70 @@ it('other administrators cannot change the first administrator\u2019s role', asy
   // …while the first administrator changes the second one's role
   const [changed] = await db.rpc<{ role_id: string }>(user(first.userId), 'change_member_role', { p_member: secondAdmin.memberId, p_role: custom!.id })
   expect(changed!.role_id).toBe(custom!.id)
+})
+
+describe('"enter the whitelisted IP addresses or IP ranges of the users"', () => {
+  const entries = ['203.0.113.10-203.0.113.20', '2001:db8::10 - 2001:db8::1f', '198.51.100.0/24', '192.0.2.7']
+
+  async function member() {
+    const o = await createOrg(db, 'payments_platform', { roles: ['admin', 'admin:2'] })
+    return { o, target: o.members['admin:2']! }
+  }
+
+  it('accepts first-last ranges (IPv4 and IPv6) beside CIDR networks and addresses, and shows them as entered', async () => {
+    const { o, target } = await member()
+    const [row] = await db.rpc<{ ip_allowlist: string[] }>(user(o.primary.userId), 'set_ip_allowlist', { p_member: target.memberId, p_allowlist: entries })
+    expect(row!.ip_allowlist).toEqual(entries)
+    const [read] = await db.request<{ ip_allowlist: string[] }>(user(o.primary.userId), 'select ip_allowlist from rolecall.members where id = $1', [target.memberId])
+    expect(read!.ip_allowlist).toEqual(entries)
+  })
+
+  it.each([
+    ['203.0.113.10', true], ['203.0.113.20', true], ['203.0.113.9', false], ['203.0.113.21', false],
+    ['2001:db8::10', true], ['2001:db8::1f', true], ['2001:db8::f', false], ['2001:db8::20', false],
+    ['198.51.100.0', true], ['198.51.100.255', true], ['198.51.101.0', false],
+    ['192.0.2.7', true], ['192.0.2.8', false],
+    // mixed families never match: an IPv4-mapped IPv6 address is not the IPv4 address
+    ['::ffff:203.0.113.15', false], ['::ffff:192.0.2.7', false],
+  ])('from %s the member acts: %s (boundaries included)', async (ip, allowed) => {
+    const { o, target } = await member()
+    await db.rpc(user(o.primary.userId), 'set_ip_allowlist', { p_member: target.memberId, p_allowlist: entries })
+    const [row] = await db.request<{ ok: boolean }>(user(target.userId, { ip }), 'select rolecall.has_permission($1, $2) as ok', [o.orgId, 'bills.view'])
+    expect(row!.ok).toBe(allowed)
+  })
+
+  it('an IPv6-only allowlist admits no IPv4 address, and an IPv4-only one no IPv6 address', async () => {
+    const { o, target } = await member()
+    await db.rpc(user(o.primary.userId), 'set_ip_allowlist', { p_member: target.memberId, p_allowlist: ['::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'] })
+    const ok = async (ip: string) => (await db.request<{ ok: boolean }>(user(target.userId, { ip }), 'select rolecall.has_permission($1, $2) as ok', [o.orgId, 'bills.view']))[0]!.ok
+    expect(await ok('2001:db8::1')).toBe(true)
+    expect(await ok('203.0.113.1')).toBe(false)
+    await db.rpc(user(o.primary.userId), 'set_ip_allowlist', { p_member: target.memberId, p_allowlist: ['0.0.0.0/0'] })
+    expect(await ok('203.0.113.1')).toBe(true)
+    expect(await ok('2001:db8::1')).toBe(false)
+  })
+
+  it('a CIDR with host bits is refused with a message that names the network (RC303)', async () => {
+    const { o, target } = await member()
+    const error = await expectDbError(db.rpc(user(o.primary.userId), 'set_ip_allowlist', { p_member: target.memberId, p_allowlist: ['10.0.0.5/24'] }), 'RC303')
+    expect(error.message).toContain('10.0.0.0/24')
+    expect(error.detail).toBe('10.0.0.5/24')
+    const v6 = await expectDbError(db.rpc(user(o.primary.userId), 'set_ip_allowlist', { p_member: target.memberId, p_allowlist: ['2001:db8::1/32'] }), 'RC303')
+    expect(v6.message).toContain('2001:db8::/32')
+  })
+
+  it.each([
+    ['a range ending before it starts', '203.0.113.20-203.0.113.10'],
+    ['a range across families', '203.0.113.1-2001:db8::1'],
+    ['a range of networks', '203.0.113.0/24-203.0.114.0/24'],
+    ['a range with a missing end', '203.0.113.1-'],
+    ['three parts', '203.0.113.1-203.0.113.2-203.0.113.3'],
+    ['not an address', 'office'],
+    ['an empty entry', ''],
+  ])('refuses %s (RC303, the entry in detail), and the operator\'s own update too', async (_, entry) => {
+    const { o, target } = await member()
+    const error = await expectDbError(db.rpc(user(o.primary.userId), 'set_ip_allowlist', { p_member: target.memberId, p_allowlist: ['192.0.2.1', entry] }), 'RC303')
+    expect(error.detail).toBe(entry)
+    await expectDbError(db.sql('update rolecall.members set ip_allowlist = $2 where id = $1', [target.memberId, [entry]]), 'RC303')
+  })
 })
