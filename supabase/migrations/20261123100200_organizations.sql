@@ -12,6 +12,7 @@ create table rolecall.organizations (
   notify_admins boolean not null default true,
   language text not null default 'en' check (language in ('en', 'uk')),
   created_by uuid references auth.users (id) on delete set null,
+  closed_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
@@ -20,6 +21,7 @@ comment on column rolecall.organizations.template is 'Key of the rolecall.templa
 comment on column rolecall.organizations.admin_mode is 'multi: several equal admins; single: exactly one Admin, promotion replaces the old one.';
 comment on column rolecall.organizations.invitation_ttl is 'How long an invitation link stays valid (default 72 hours).';
 comment on column rolecall.organizations.notify_admins is 'Whether admins receive notification emails (team changes, accepted invitations).';
+comment on column rolecall.organizations.closed_at is 'When the primary closed the organization (Jusnote: "Закрити аккаунт"); while set, nobody holds any permission or sees its team (rolecall_private access helpers). Operators reopen (ops_reopen_organization) or purge it.';
 comment on column rolecall.organizations.language is 'Language of emails and of role names seeded from the template: en or uk.';
 
 -- triggers

@@ -50,8 +50,11 @@ declare
   v_member_overrides boolean;
   v_effect rolecall.override_effect;
 begin
+  -- NOTE: a closed organization (organizations.closed_at) grants nobody anything.
   select r.all_permissions, r.member_overrides into v_all_permissions, v_member_overrides
-    from rolecall.roles r where r.id = p_role_id;
+    from rolecall.roles r
+    join rolecall.organizations o on o.id = r.organization_id and o.closed_at is null
+   where r.id = p_role_id;
   if not found then
     return false;
   end if;
@@ -85,12 +88,13 @@ begin
   return (
     select coalesce(array_agg(m.organization_id), '{}')
       from rolecall.members m
+      join rolecall.organizations o on o.id = m.organization_id and o.closed_at is null
      where m.user_id = auth.uid()
        and m.status = 'active'
        and rolecall_private.ip_allowed(m.ip_ranges));
 end;
 $$;
-comment on function rolecall_private.my_organization_ids() is 'Organizations where the caller is an active member inside its IP allowlist. RLS policies compare with it once per statement.';
+comment on function rolecall_private.my_organization_ids() is 'Open organizations where the caller is an active member inside its IP allowlist. RLS policies compare with it once per statement; granted_resource_ids and has_resource_access build on it.';
 revoke execute on function rolecall_private.my_organization_ids() from public;
 grant execute on function rolecall_private.my_organization_ids() to authenticated, service_role;
 
@@ -171,8 +175,7 @@ begin
       from rolecall.members m
       join rolecall.resource_grants g on g.member_id = m.id and g.resource_type = p_type
      where m.user_id = auth.uid()
-       and m.status = 'active'
-       and rolecall_private.ip_allowed(m.ip_ranges));
+       and m.organization_id = any (rolecall_private.my_organization_ids()));
 end;
 $$;
 comment on function rolecall_private.granted_resource_ids(text) is 'Ids of the resources of one type granted to the caller in any organization where it is active.';
@@ -200,8 +203,7 @@ begin
           join rolecall.resource_grants g on g.member_id = m.id
          where m.organization_id = p_org
            and m.user_id = auth.uid()
-           and m.status = 'active'
-           and rolecall_private.ip_allowed(m.ip_ranges)
+           and p_org = any (rolecall_private.my_organization_ids())
            and g.resource_type = p_type
            and g.resource_id = p_id);
 end;

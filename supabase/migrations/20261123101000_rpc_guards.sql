@@ -1,6 +1,6 @@
 -- The checks every write RPC starts with, so each rule of the design (invariants 3 and 4) is
 -- written once. Error codes are stable and documented in README ("Error codes"):
---   RC101 not signed in · RC102 not an active member (or outside the IP allowlist)
+--   RC101 not signed in · RC102 not an active member (or outside the IP allowlist, or the organization is closed)
 --   RC103 missing permission · RC104 ranked too high for the actor · RC105 primary member protected
 --   RC106 own role / permissions / status · RC107 permission the actor does not hold
 --   RC301 unknown permission · RC305 object of another organization · RC306 not found
@@ -12,6 +12,7 @@ language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   v_actor rolecall.members;
+  v_closed_at timestamptz;
 begin
   if auth.uid() is null then
     raise exception 'Sign in first' using errcode = 'RC101';
@@ -19,9 +20,13 @@ begin
   -- NOTE: every team change locks its organization row first. Changes within one organization are
   -- thereby serialised (two admins demoting each other: the second sees the first's result), and
   -- always in the same lock order, so they cannot deadlock.
-  perform 1 from rolecall.organizations o where o.id = p_org for update;
+  select o.closed_at into v_closed_at from rolecall.organizations o where o.id = p_org for update;
   if not found then
     raise exception 'Organization not found' using errcode = 'RC306', detail = format('organization %s', p_org);
+  end if;
+  if v_closed_at is not null then
+    raise exception 'This organization is closed' using errcode = 'RC102',
+      detail = format('organization %s closed at %s', p_org, v_closed_at), hint = 'An operator can reopen it.';
   end if;
   select * into v_actor from rolecall.members m where m.organization_id = p_org and m.user_id = auth.uid();
   if v_actor.id is null or v_actor.status <> 'active' or not rolecall_private.ip_allowed(v_actor.ip_ranges) then
@@ -30,7 +35,7 @@ begin
   return v_actor;
 end;
 $$;
-comment on function rolecall_private.actor(uuid) is 'The caller''s active member row in the organization, after locking the organization row; raises RC101/RC102/RC306.';
+comment on function rolecall_private.actor(uuid) is 'The caller''s active member row in the open organization, after locking the organization row; raises RC101/RC102 (also: organization closed)/RC306.';
 revoke execute on function rolecall_private.actor(uuid) from public;
 
 create function rolecall_private.require_permission(p_org uuid, p_key text) returns rolecall.members

@@ -173,9 +173,11 @@ insert into rolecall.template_policies (template_key, key, name_en, name_uk, des
   ('payments_platform', 'developers', 'Developers', 'Розробники',
    'API keys and webhooks, merchants.', 'API-ключі, вебхуки та мерчанти.',
    '{api_keys.manage,merchants.view,merchants.manage,dashboard.view}', 40),
+  -- NOTE: no members.change_role: "Only the 'Administrator' has the authority/ permission to change
+  -- the user roles of any other existing user accounts" (the Admin role holds every permission).
   ('payments_platform', 'user_management', 'User management', 'Керування користувачами',
-   'Invite, deactivate and edit users.', 'Запрошувати, деактивувати та змінювати користувачів.',
-   '{members.invite,members.deactivate,members.change_role,members.edit_ip_allowlist}', 50);
+   'Invite, deactivate and reactivate users, edit their IP allowlists. Only the Administrator changes roles.', 'Запрошувати, деактивувати й відновлювати користувачів, змінювати їхні списки IP. Ролі змінює лише Адміністратор.',
+   '{members.invite,members.deactivate,members.edit_ip_allowlist}', 50);
 
 insert into rolecall.template_roles
   (template_key, key, name_en, name_uk, description_en, description_uk, rank, all_permissions, editable, member_overrides, max_members, is_default, is_creator, policy_keys, checkboxes, position) values
@@ -210,6 +212,9 @@ insert into rolecall.template_roles
 
   ('paycove', 'admin', 'Admin', 'Адміністратор', 'The one account administrator: promotes, demotes and deletes users; gets notification emails.', 'Єдиний адміністратор акаунта: підвищує, знижує й видаляє користувачів; отримує сповіщення.',
    100, true, false, false, 1, false, true, '{}', '{}', 10),
+  -- NOTE: the Paycove doc contradicts itself on deleting users: the Manager's list says "Delete users",
+  -- but the text says "only the Admin will be able to delete users". Rolecall follows the latter (it
+  -- is also the Admin's own list and the "Team" screen): the Manager role has no members.remove.
   ('paycove', 'manager', 'Manager', 'Менеджер', 'Adds users and manages email and quote/invoice templates.', 'Додає користувачів і керує шаблонами листів, пропозицій та інвойсів.',
    50, false, true, false, null, false, false, '{team_templates,standard}', '{}', 20),
   ('paycove', 'standard', 'Standard user', 'Звичайний користувач', 'Anything except the Admin and Manager permissions.', 'Усе, окрім дозволів Адміністратора та Менеджера.',

@@ -1,5 +1,5 @@
 -- Organization settings RPCs: name, language, invitation lifetime, notifications (settings.manage),
--- and the admin mode (the primary member only).
+-- and the admin mode (the primary member only); and each member's own notification emails.
 --
 -- Switching to `single` admin mode (Paycove) is refused while more than one member holds an
 -- all-permissions role: invariant 5 says there is exactly one Admin in single mode, and choosing
@@ -76,3 +76,26 @@ $$;
 comment on function rolecall.set_admin_mode(uuid, rolecall.admin_mode) is 'multi (several equal admins) or single (one Admin, promote_to_admin replaces it). Only the primary member (RC105); single only while at most one member holds an all-permissions role (RC308).';
 revoke execute on function rolecall.set_admin_mode(uuid, rolecall.admin_mode) from public;
 grant execute on function rolecall.set_admin_mode(uuid, rolecall.admin_mode) to authenticated, service_role;
+
+create function rolecall.set_my_notifications(p_org uuid, p_enabled boolean) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+-- NOTE: Paycove: "The Admin is also the default recipient of emails that Paycove sends"; the team
+-- emails' footer tells admins they can turn this off. Each member decides for themselves only, so
+-- this needs no team permission: rolecall.notification_recipients and the functions' mail
+-- (supabase/functions/_shared/notify.ts) read members.notifications.
+declare
+  v_actor rolecall.members := rolecall_private.actor(p_org);
+begin
+  if p_enabled is null then
+    raise exception 'Choose on (true) or off (false)' using errcode = 'RC308';
+  end if;
+  perform rolecall_private.audit_as('members.set_notifications');
+  update rolecall.members m set notifications = p_enabled
+   where m.id = v_actor.id and m.notifications <> p_enabled;
+  return (select m from rolecall.members m where m.id = v_actor.id);
+end;
+$$;
+comment on function rolecall.set_my_notifications(uuid, boolean) is 'The caller turns their own notification emails on or off in one organization (Paycove: the Admin receives them by default). Any active member (RC102 otherwise); null is RC308. Returns the caller''s member row.';
+revoke execute on function rolecall.set_my_notifications(uuid, boolean) from public;
+grant execute on function rolecall.set_my_notifications(uuid, boolean) to authenticated, service_role;

@@ -85,11 +85,12 @@ begin
   perform rolecall_private.assert_can_manage(v_actor, v_target);
   perform rolecall_private.assert_can_assign(v_actor, v_role);
   perform rolecall_private.assert_not_single_admin_role(v_role);
+  perform rolecall_private.assert_owner_room(v_role, v_target);
   perform rolecall_private.audit_as('members.change_role');
   return rolecall_private.move_to_role(v_target.id, v_role);
 end;
 $$;
-comment on function rolecall.change_member_role(uuid, uuid) is 'Gives a member another role. Needs members.change_role; the member must rank below the caller and the role at or below it; a role without checkboxes drops the member''s overrides. Single-admin mode: use promote_to_admin for the Admin role (RC108).';
+comment on function rolecall.change_member_role(uuid, uuid) is 'Gives a member another role. Needs members.change_role; the member must rank below the caller and the role at or below it; a role without checkboxes drops the member''s overrides. Single-admin mode: use promote_to_admin for the Admin role (RC108). A full owner role (Profit): RC206, contact support (rolecall_private.assert_owner_room, 20261123101300).';
 revoke execute on function rolecall.change_member_role(uuid, uuid) from public;
 grant execute on function rolecall.change_member_role(uuid, uuid) to authenticated, service_role;
 

@@ -16,7 +16,12 @@
 -- preview_promote_to_admin changes nothing and promises nothing, so signed-in users call it directly.
 -- Error codes: RC105 transfer_primary by anyone but the primary · RC108 promotion by anyone but the
 -- Admin · RC308 promote_to_admin in a multi-admin organization · RC201 an inactive target · RC106
--- oneself · RC306 no role below the Admin role to demote into.
+-- oneself · RC306 no role below the Admin role to demote into · RC206 the owner role is full (Profit:
+-- "contact support if you need to change this or add multiple owners").
+-- Profit's Owner is an all-permissions role with max_members = 1 in a multi-admin organization. Only
+-- operators can lift that limit (the role is not editable), so when the Owner hands over primary
+-- status or gives someone the Owner role, the refusal says to contact support (RC206) rather than the
+-- generic "role full" (RC203); operators use rolecall.ops_add_owner / ops_transfer_ownership.
 
 -- types
 
@@ -30,6 +35,24 @@ create type rolecall_private.promotion_plan as (
 comment on type rolecall_private.promotion_plan is 'What a single-admin promotion will do: who leaves and who enters the Admin role, and the role the old Admin drops to.';
 
 -- functions
+
+create function rolecall_private.assert_owner_room(p_role rolecall.roles, p_member rolecall.members) returns void
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if p_role.all_permissions
+     and p_role.max_members is not null
+     and p_member.role_id is distinct from p_role.id
+     and (select o.admin_mode from rolecall.organizations o where o.id = p_role.organization_id) = 'multi'
+     and (select count(*) from rolecall.members m where m.role_id = p_role.id) >= p_role.max_members then
+    raise exception 'Role "%" holds at most % member(s): contact support to change this or add owners', p_role.name, p_role.max_members
+      using errcode = 'RC206', detail = format('role %s', p_role.id),
+            hint = 'Operators: rolecall.ops_add_owner or rolecall.ops_transfer_ownership.';
+  end if;
+end;
+$$;
+comment on function rolecall_private.assert_owner_room(rolecall.roles, rolecall.members) is 'Profit "contact support if you need to change this or add multiple owners": a full all-permissions role with a member limit in a multi-admin organization takes nobody new except through an operator (RC206). The members trigger still enforces max_members for everyone (RC203).';
+revoke execute on function rolecall_private.assert_owner_room(rolecall.roles, rolecall.members) from public;
 
 create function rolecall_private.role_below(p_role rolecall.roles) returns rolecall.roles
 language plpgsql stable security definer set search_path = ''
@@ -160,15 +183,18 @@ begin
   v_target := rolecall_private.member_in(v_org, p_member);
   perform rolecall_private.assert_can_manage(v_actor, v_target);
   perform rolecall_private.assert_can_take_primary(v_target);
-  perform rolecall_private.audit_as('members.transfer_primary');
-  update rolecall.members m set is_primary = false where m.id = v_actor.id;
   if not (rolecall_private.role_in(v_org, v_target.role_id)).all_permissions then
     v_role := rolecall_private.role_in(v_org, v_actor.role_id);
+    perform rolecall_private.assert_owner_room(v_role, v_target);
+  end if;
+  perform rolecall_private.audit_as('members.transfer_primary');
+  update rolecall.members m set is_primary = false where m.id = v_actor.id;
+  if v_role.id is not null then
     perform rolecall_private.move_to_role(v_target.id, v_role);
   end if;
   update rolecall.members m set is_primary = true where m.id = v_target.id;
   return (select m from rolecall.members m where m.id = v_target.id);
 end;
 $$;
-comment on function rolecall.transfer_primary(uuid) is 'The primary member hands primary status to another active member (RC105 for anyone else), who joins the primary''s all-permissions role if not in one; the old primary keeps its role. Single-admin mode: same as promote_to_admin. Reached only through transfer_primary_as (the transfer-admin function: re-authentication, then the admins are emailed).';
+comment on function rolecall.transfer_primary(uuid) is 'The primary member hands primary status to another active member (RC105 for anyone else), who joins the primary''s all-permissions role if not in one (RC206 when that role is full: Profit''s Owner, contact support); the old primary keeps its role. Single-admin mode: same as promote_to_admin. Reached only through transfer_primary_as (the transfer-admin function: re-authentication, then the admins are emailed).';
 revoke execute on function rolecall.transfer_primary(uuid) from public, anon, authenticated;

@@ -1,6 +1,7 @@
 -- Operator functions, for support staff in the Supabase SQL editor (postgres) or a back-office
 -- script with the service role key. Never callable by signed-in users or anonymous visitors: these
--- step around the team rules on purpose (Profit: "changing or adding owners only through support").
+-- step around the team rules on purpose (Profit: "changing or adding owners only through support":
+-- ops_transfer_ownership changes the owner, ops_add_owner adds one).
 -- They still meet the primary-member invariant (checked at commit) and leave audit events, with
 -- actor_id null and actor_role service_role / postgres.
 
@@ -91,6 +92,48 @@ $$;
 comment on function rolecall.ops_transfer_ownership(uuid, uuid) is 'Operators only: makes the user (added as a member if needed, reactivated if deactivated) the primary member in the current primary''s all-permissions role. The old primary keeps its role, or drops one role down if that role is full.';
 revoke execute on function rolecall.ops_transfer_ownership(uuid, uuid) from public, anon, authenticated;
 grant execute on function rolecall.ops_transfer_ownership(uuid, uuid) to service_role;
+
+create function rolecall.ops_add_owner(p_org uuid, p_user uuid) returns rolecall.members
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_role rolecall.roles;
+  v_target rolecall.members;
+  v_count integer;
+begin
+  -- Profit: "contact support if you need to change this or add multiple owners". The Owner role is
+  -- not editable and holds at most max_members members; support adds an owner by raising that
+  -- limit for this organization only, so the role row's audit event records the decision.
+  perform rolecall_private.lock_organization(p_org);
+  if not exists (select 1 from auth.users u where u.id = p_user) then
+    raise exception 'User not found' using errcode = 'RC306', detail = format('user %s', p_user);
+  end if;
+  select r.* into v_role from rolecall.members m join rolecall.roles r on r.id = m.role_id
+   where m.organization_id = p_org and m.is_primary;
+  select * into v_target from rolecall.members m where m.organization_id = p_org and m.user_id = p_user;
+  if v_target.role_id = v_role.id and v_target.status = 'active' then
+    return v_target;
+  end if;
+  perform rolecall_private.audit_as('ops.add_owner');
+  select count(*) into v_count from rolecall.members m where m.role_id = v_role.id and m.id is distinct from v_target.id;
+  if v_role.max_members is not null and v_count >= v_role.max_members then
+    update rolecall.roles r set max_members = v_count + 1 where r.id = v_role.id;
+  end if;
+  if v_target.id is null then
+    insert into rolecall.members (organization_id, user_id, role_id)
+    values (p_org, p_user, v_role.id)
+    returning * into v_target;
+  else
+    update rolecall.members m set status = 'active', deactivated_at = null
+     where m.id = v_target.id and m.status <> 'active';
+    perform rolecall_private.move_to_role(v_target.id, v_role);
+  end if;
+  return (select m from rolecall.members m where m.id = v_target.id);
+end;
+$$;
+comment on function rolecall.ops_add_owner(uuid, uuid) is 'Operators only (Profit: "contact support if you need to change this or add multiple owners"): puts the user (added as a member if needed, reactivated if deactivated) into the primary''s all-permissions role beside the primary, raising that role''s max_members in this organization when it is full. Audited as ops.add_owner.';
+revoke execute on function rolecall.ops_add_owner(uuid, uuid) from public, anon, authenticated;
+grant execute on function rolecall.ops_add_owner(uuid, uuid) to service_role;
 
 create function rolecall.ops_reactivate_member(p_member uuid) returns rolecall.members
 language plpgsql volatile security definer set search_path = ''

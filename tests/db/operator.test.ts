@@ -42,7 +42,7 @@ describe('who may call them', () => {
         where p.pronamespace = 'rolecall'::regnamespace and p.proname like 'ops\\_%'
        union all
        select 'members_permissions_report', obj_description('rolecall.members_permissions_report'::regclass, 'pg_class')`)
-    expect(rows.map((r) => r.name).sort()).toEqual(['members_permissions_report', 'ops_expire_invitations', 'ops_reactivate_member', 'ops_transfer_ownership'])
+    expect(rows.map((r) => r.name).sort()).toEqual(['members_permissions_report', 'ops_add_owner', 'ops_expire_invitations', 'ops_purge_organization', 'ops_reactivate_member', 'ops_reopen_organization', 'ops_transfer_ownership'])
     expect(rows.filter((r) => !r.comment)).toEqual([])
   })
 })

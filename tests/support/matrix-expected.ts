@@ -99,6 +99,9 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall.create_organization(text,text,text)': { grants: api, outsider: 'ok' },
   'rolecall.update_organization(uuid,text,text,interval,boolean)': { grants: api, outsider: 'RC102' },
   'rolecall.set_admin_mode(uuid,rolecall.admin_mode)': { grants: api, outsider: 'RC102' },
+  'rolecall.set_my_notifications(uuid,boolean)': { grants: api, outsider: 'RC102' },
+  'rolecall.preview_close_organization(uuid)': { grants: api, outsider: 'RC102' },
+  'rolecall.close_organization(uuid,text)': { grants: api, outsider: 'RC102' },
   'rolecall.create_role(uuid,text,integer,text,boolean,integer,boolean,uuid[])': { grants: api, outsider: 'RC102' },
   'rolecall.update_role(uuid,text,text,integer,boolean,integer,boolean)': { grants: api, outsider: 'RC102' },
   'rolecall.delete_role(uuid)': { grants: api, outsider: 'RC102' },
@@ -127,6 +130,9 @@ export const expectedObjects: Record<string, ExpectedObject> = {
 
   // rolecall: service_role only (operators in the SQL editor, edge functions acting for a verified user)
   'rolecall.ops_transfer_ownership(uuid,uuid)': { grants: service, serviceOnly: true },
+  'rolecall.ops_add_owner(uuid,uuid)': { grants: service, serviceOnly: true },
+  'rolecall.ops_reopen_organization(uuid)': { grants: service, serviceOnly: true },
+  'rolecall.ops_purge_organization(uuid)': { grants: service, serviceOnly: true },
   'rolecall.ops_reactivate_member(uuid)': { grants: service, serviceOnly: true },
   'rolecall.ops_expire_invitations()': { grants: service, serviceOnly: true },
   'rolecall.create_invitation(uuid,uuid,text,uuid,bytea,text[],text[],text[],inet)': { grants: service, serviceOnly: true },
@@ -210,6 +216,8 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall_private.move_to_role(uuid,rolecall.roles)': internal,
   'rolecall_private.role_below(rolecall.roles)': internal,
   'rolecall_private.plan_promotion(uuid)': internal,
+  'rolecall_private.assert_owner_room(rolecall.roles,rolecall.members)': internal,
+  'rolecall_private.close_plan(uuid)': internal,
   'rolecall_private.lock_organization(uuid)': internal,
   'rolecall_private.permission_sources(uuid,boolean)': internal,
   'rolecall_private.invitation_for_invitee(bytea,uuid)': internal,
