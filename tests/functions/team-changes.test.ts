@@ -87,6 +87,35 @@ describe('remove-member', () => {
   })
 })
 
+describe('notifications', () => {
+  it('Paycove "The Admin is also the default recipient of emails": an Admin who turned them off (set_my_notifications) gets no email', async () => {
+    const org = await organization(server, 'paycove')
+    const one = await join(server, org, 'standard')
+    const two = await join(server, org, 'standard')
+    const before = (await mailTo(server, org.admin.email)).length
+    const { data, error } = await org.admin.client.rpc('set_my_notifications', { p_org: org.orgId, p_enabled: false })
+    expect(error).toBeNull()
+    expect(data).toMatchObject({ notifications: false })
+    expect(await invoke(org.admin.client, 'remove-member', { member_id: one.memberId })).toMatchObject({ status: 200 })
+    expect((await mailTo(server, org.admin.email)).length).toBe(before)
+
+    await org.admin.client.rpc('set_my_notifications', { p_org: org.orgId, p_enabled: true })
+    expect(await invoke(org.admin.client, 'remove-member', { member_id: two.memberId })).toMatchObject({ status: 200 })
+    expect((await mailTo(server, org.admin.email)).length).toBe(before + 1)
+  })
+})
+
+describe('Profit owners', () => {
+  it('"contact support if you need to change this or add multiple owners": transfer-admin answers RC206 (409) with that message', async () => {
+    const org = await organization(server, 'profit')
+    const administrator = await join(server, org, 'administrator')
+    const reply = await invoke(org.admin.client, 'transfer-admin', { member_id: administrator.memberId, password: org.admin.password })
+    expect(reply).toMatchObject({ status: 409, body: { code: 'RC206' } })
+    expect(reply.body.message).toContain('contact support')
+    expect(await memberRow(administrator.memberId)).toMatchObject({ role_id: org.roles.administrator, is_primary: false })
+  })
+})
+
 // Hole 2: the functions' promises (re-authentication, the admins' email) cannot be skipped by calling
 // the RPC itself: PostgREST answers 42501 (403 for a signed-in user), and nothing changes.
 describe('the RPCs behind the functions are not callable directly', () => {

@@ -53,6 +53,14 @@ it('an Administrator "do[es] not have the full access of an owner"', async () =>
   expect(await holds(fresh.members.administrator!.userId, 'settings.manage', fresh.orgId)).toBe(false)
 })
 
+it('"Banking: View account balances": an Administrator sees bank transactions but does not make them; the Owner does', async () => {
+  const { id: account } = only(await db.sql<{ id: string }>("insert into example.bank_accounts (organization_id, name, account_last4) values ($1, 'Operating', '1234') returning id", [fresh.orgId]))
+  const insert = 'insert into example.bank_transactions (organization_id, bank_account_id, amount) values ($1, $2, 10) returning id'
+  await expectDbError(db.request(user(fresh.members.administrator!.userId), insert, [fresh.orgId, account]), '42501')
+  expect(await db.request(user(fresh.primary.userId), insert, [fresh.orgId, account])).toHaveLength(1)
+  expect(await db.request(user(fresh.members.administrator!.userId), 'select id from example.bank_transactions where organization_id = $1', [fresh.orgId])).toHaveLength(1)
+})
+
 it('"contact support if you need to change this or add multiple owners": the Owner\'s own attempt says so (RC206)', async () => {
   const error = await expectDbError(db.rpc(user(owner.userId), 'change_member_role', { p_member: administrator!.memberId, p_role: org.roles.owner }), 'RC206')
   expect(error.message).toMatch(/contact support/)
