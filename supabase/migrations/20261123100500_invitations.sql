@@ -37,6 +37,8 @@ create table rolecall.invitations (
   denies text[] not null default '{}',
   -- the members' parser (RC303): an invitation never carries an allowlist accepting could not store
   ip_allowlist text[] not null default '{}' check (cardinality(rolecall_private.ip_ranges(ip_allowlist)) = cardinality(ip_allowlist)),
+  -- Jusnote: "Адміністратор може визначити доступ … безпосередньо при запрошенні особи в систему"
+  resource_grants jsonb not null default '{}' check (jsonb_typeof(resource_grants) = 'object'),
   token_hash bytea not null unique check (length(token_hash) = 32),
   status rolecall.invitation_status not null default 'pending',
   expires_at timestamptz not null,
@@ -54,6 +56,7 @@ create table rolecall.invitations (
 comment on table rolecall.invitations is 'Invitations by email (payments-platform flow): single-use token stored as a hash, expiry, resend count. One pending invitation per organization and email.';
 comment on column rolecall.invitations.ip_allowlist is 'The IP allowlist the member starts with, entries as entered (rolecall_private.ip_ranges parses them); copied to members.ip_allowlist on accept.';
 comment on column rolecall.invitations.grants is 'Permission keys ticked at invitation time; become member overrides on accept.';
+comment on column rolecall.invitations.resource_grants is 'Resources the member is granted on accept, by type: {"project": ["<id>", ...], "budget": [...]}; checked when inviting and again on accept (rolecall_private.invitation_resource_grants).';
 comment on column rolecall.invitations.token_hash is 'sha256 of the link token; the token itself exists only in the email.';
 comment on column rolecall.invitations.send_count is 'How many times it was sent; each resend replaces the token, so older links stop working.';
 create unique index invitations_one_pending on rolecall.invitations (organization_id, email) where status = 'pending';

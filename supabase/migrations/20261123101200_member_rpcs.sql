@@ -232,6 +232,65 @@ $$;
 comment on function rolecall_private.resource_ids_in(uuid, text, text[]) is 'The ids, in their canonical text form, after checking each is a row of the registered resource type (rolecall_private.resource_types) in the organization: RC308 unregistered type, RC306 no such row, RC305 another organization''s.';
 revoke execute on function rolecall_private.resource_ids_in(uuid, text, text[]) from public;
 
+create function rolecall_private.requested_resource_ids(p_type text, p_ids text[]) returns text[]
+language plpgsql immutable security invoker set search_path = ''
+as $$
+declare
+  v_ids text[] := array(select distinct btrim(i) from unnest(coalesce(p_ids, '{}')) as i);
+begin
+  if coalesce(p_type, '') !~ '^[a-z][a-z0-9_]*$' then
+    raise exception 'Not a resource type: "%"', p_type using errcode = 'RC308', detail = p_type,
+      hint = 'A lowercase singular word such as project, budget or card.';
+  end if;
+  if exists (select 1 from unnest(v_ids) as i where i is null or i = '' or length(i) > 200) then
+    raise exception 'Resource ids must be non-empty and at most 200 characters' using errcode = 'RC308';
+  end if;
+  return v_ids;
+end;
+$$;
+comment on function rolecall_private.requested_resource_ids(text, text[]) is 'The distinct, trimmed ids of a resource grant request, after checking the type''s shape and each id (RC308).';
+revoke execute on function rolecall_private.requested_resource_ids(text, text[]) from public;
+
+create function rolecall_private.assert_can_share(p_actor rolecall.members, p_type text, p_ids text[]) returns void
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  v_id text;
+begin
+  -- NOTE: no escalation: one hands out (or takes away) only resources one can reach oneself: a grant
+  -- of one's own or the <type>s.view_all permission. All-permissions roles reach everything, even
+  -- resource types whose catalog has no <type>s.view_all key. Asked of a member row, not of the
+  -- caller, so accepting an invitation checks its inviter again (rolecall.accept_invitation).
+  if (select r.all_permissions from rolecall.roles r where r.id = p_actor.role_id)
+     or rolecall_private.role_member_holds(p_actor.id, p_actor.role_id, p_type || 's.view_all') then
+    return;
+  end if;
+  foreach v_id in array coalesce(p_ids, '{}') loop
+    if not exists (select 1 from rolecall.resource_grants g
+                    where g.member_id = p_actor.id and g.resource_type = p_type and g.resource_id = v_id) then
+      raise exception 'You cannot share the % "%", which you cannot reach yourself', p_type, v_id
+        using errcode = 'RC107', detail = format('%s %s', p_type, v_id);
+    end if;
+  end loop;
+end;
+$$;
+comment on function rolecall_private.assert_can_share(rolecall.members, text, text[]) is 'No escalation for resources: the member (the caller of set_resource_grants, or an invitation''s inviter) reaches every id itself, by a grant of its own or <type>s.view_all, or holds an all-permissions role (RC107).';
+revoke execute on function rolecall_private.assert_can_share(rolecall.members, text, text[]) from public;
+
+create function rolecall_private.grantable_resource_ids(p_actor rolecall.members, p_type text, p_ids text[]) returns text[]
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  v_ids text[] := rolecall_private.resource_ids_in(p_actor.organization_id, p_type,
+                    rolecall_private.requested_resource_ids(p_type, p_ids));
+begin
+  perform rolecall_private.assert_can_share(p_actor, p_type, v_ids);
+  return v_ids;
+end;
+$$;
+comment on function rolecall_private.grantable_resource_ids(rolecall.members, text, text[]) is 'New resource grants the member may hand out: ids well-formed (RC308), rows of a registered type in its organization (RC306 / RC305) that it reaches itself (RC107); returned in their canonical text form. Used for invitations at invite time and again at accept.';
+revoke execute on function rolecall_private.grantable_resource_ids(rolecall.members, text, text[]) from public;
+
 create function rolecall.set_resource_grants(p_member uuid, p_resource_type text, p_resource_ids text[]) returns rolecall.members
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -239,17 +298,10 @@ declare
   v_org uuid := rolecall_private.member_org(p_member);
   v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.edit_permissions');
   v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
-  v_ids text[] := array(select distinct btrim(i) from unnest(coalesce(p_resource_ids, '{}')) as i);
-  v_id text;
+  v_ids text[];
 begin
   perform rolecall_private.assert_can_manage(v_actor, v_target);
-  if coalesce(p_resource_type, '') !~ '^[a-z][a-z0-9_]*$' then
-    raise exception 'Not a resource type: "%"', p_resource_type using errcode = 'RC308', detail = p_resource_type,
-      hint = 'A lowercase singular word such as project, budget or card.';
-  end if;
-  if exists (select 1 from unnest(v_ids) as i where i is null or i = '' or length(i) > 200) then
-    raise exception 'Resource ids must be non-empty and at most 200 characters' using errcode = 'RC308';
-  end if;
+  v_ids := rolecall_private.requested_resource_ids(p_resource_type, p_resource_ids);
   -- ids not granted yet must be rows of this organization (RC306 / RC305); grants kept as they are
   -- may name rows deleted since, and can still be removed
   v_ids := array(
@@ -261,24 +313,15 @@ begin
      where not exists (select 1 from rolecall.resource_grants g
                         where g.member_id = v_target.id and g.resource_type = p_resource_type and g.resource_id = i)));
   v_ids := array(select distinct i from unnest(v_ids) as i);
-  -- NOTE: no escalation: one hands out only resources one can reach oneself (a grant of one's own or
-  -- the <type>s.view_all permission), for additions and removals alike. All-permissions roles reach
-  -- everything, even resource types whose catalog has no <type>s.view_all key.
-  foreach v_id in array array(
+  -- no escalation, for additions and removals alike (rolecall_private.assert_can_share)
+  perform rolecall_private.assert_can_share(v_actor, p_resource_type, array(
     select i from unnest(v_ids) as i
     except
     select g.resource_id from rolecall.resource_grants g where g.member_id = v_target.id and g.resource_type = p_resource_type
     union
     (select g.resource_id from rolecall.resource_grants g where g.member_id = v_target.id and g.resource_type = p_resource_type
      except
-     select i from unnest(v_ids) as i)
-  ) loop
-    if not (rolecall_private.role_in(v_org, v_actor.role_id)).all_permissions
-       and not rolecall_private.has_resource_access(v_org, p_resource_type, v_id) then
-      raise exception 'You cannot share the % "%", which you cannot reach yourself', p_resource_type, v_id
-        using errcode = 'RC107', detail = format('%s %s', p_resource_type, v_id);
-    end if;
-  end loop;
+     select i from unnest(v_ids) as i)));
   perform rolecall_private.audit_as('members.edit_resource_grants');
   delete from rolecall.resource_grants g
    where g.member_id = v_target.id and g.resource_type = p_resource_type and not (g.resource_id = any (v_ids));

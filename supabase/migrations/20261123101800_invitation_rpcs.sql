@@ -18,7 +18,12 @@
 -- organization, per inviter, per client address, and fewer for accounts younger than a day.
 -- Error codes: RC401 unknown link · RC402 expired · RC403 revoked · RC404 already used ·
 --   RC405 already a member · RC406 a pending invitation exists · RC407 signed in with another email ·
---   RC408 invalid email · RC409 too many invitations (rate limit) · RC410 email not confirmed.
+--   RC408 invalid email · RC409 too many invitations (rate limit) · RC410 email not confirmed ·
+--   RC411 the address is a member of another organization and this one needs unique emails.
+-- Resource grants (a Jusnote project, a Profit budget or card) ride on the invitation and pass the
+-- checks of set_resource_grants (rolecall_private.grantable_resource_ids, no escalation) twice: as
+-- the inviter when inviting, and again for the inviter's member row when the invitee accepts, so
+-- access the inviter lost in between is not handed out.
 
 -- tables
 
@@ -74,7 +79,7 @@ revoke execute on function rolecall_private.invitation_names(uuid) from public;
 grant execute on function rolecall_private.invitation_names(uuid) to authenticated, service_role;
 
 create view rolecall.invitation_list with (security_invoker = true) as
-  select i.id, i.organization_id, n.organization_name, i.email, i.role_id, n.role_name, i.grants, i.denies, i.ip_allowlist,
+  select i.id, i.organization_id, n.organization_name, i.email, i.role_id, n.role_name, i.grants, i.denies, i.ip_allowlist, i.resource_grants,
          case when i.status = 'pending' and i.expires_at <= now() then 'expired'::rolecall.invitation_status
               else i.status end as status,
          i.expires_at, i.send_count, i.last_sent_at, i.language, i.invited_by, i.accepted_by, i.responded_at, i.created_at
@@ -183,6 +188,34 @@ $$;
 comment on function rolecall_private.assert_can_invite_to(rolecall.members, rolecall.roles, text[], text[]) is 'No escalation through invitations: the inviter may assign the role and holds every ticked permission.';
 revoke execute on function rolecall_private.assert_can_invite_to(rolecall.members, rolecall.roles, text[], text[]) from public;
 
+create function rolecall_private.invitation_resource_grants(p_actor rolecall.members, p_grants jsonb) returns jsonb
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  v_type text;
+  v_ids jsonb;
+  v_result jsonb := '{}';
+begin
+  if p_grants is null or p_grants = 'null'::jsonb then
+    return v_result;
+  end if;
+  if jsonb_typeof(p_grants) <> 'object' then
+    raise exception 'Resource grants are an object of id lists by type' using errcode = 'RC308',
+      detail = left(p_grants::text, 200), hint = '{"project": ["<id>", ...], "budget": ["<id>"]}';
+  end if;
+  for v_type, v_ids in select g.key, g.value from jsonb_each(p_grants) as g order by g.key loop
+    if jsonb_typeof(v_ids) <> 'array' or exists (select 1 from jsonb_array_elements(v_ids) as e where jsonb_typeof(e) <> 'string') then
+      raise exception 'The % grants must be a list of ids', v_type using errcode = 'RC308', detail = left(v_ids::text, 200);
+    end if;
+    v_result := v_result || jsonb_build_object(v_type, to_jsonb(rolecall_private.grantable_resource_ids(
+      p_actor, v_type, array(select jsonb_array_elements_text(v_ids)))));
+  end loop;
+  return v_result;
+end;
+$$;
+comment on function rolecall_private.invitation_resource_grants(rolecall.members, jsonb) is 'An invitation''s resource grants ({"project": [ids], ...}, RC308 otherwise), each type through rolecall_private.grantable_resource_ids for the inviting member (RC305 / RC306 / RC107), ids in canonical form. Called by create_invitation as the inviter and by accept_invitation for the inviter''s member row.';
+revoke execute on function rolecall_private.invitation_resource_grants(rolecall.members, jsonb) from public;
+
 create function rolecall.create_invitation(
   p_actor uuid,
   p_org uuid,
@@ -192,7 +225,8 @@ create function rolecall.create_invitation(
   p_grants text[] default '{}',
   p_denies text[] default '{}',
   p_allowlist text[] default '{}',
-  p_client_ip inet default null
+  p_client_ip inet default null,
+  p_resource_grants jsonb default '{}'
 ) returns rolecall.invitations
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -202,6 +236,7 @@ declare
   v_email text := lower(btrim(coalesce(p_email, '')));
   -- the members' allowlist parser (RC303), before anything is written
   v_allowlist text[] := rolecall_private.valid_allowlist(p_allowlist);
+  v_resource_grants jsonb;
   v_invitation rolecall.invitations;
 begin
   perform rolecall_private.act_as(p_actor, p_client_ip);
@@ -215,6 +250,8 @@ begin
   if exists (select 1 from rolecall.members m where m.organization_id = p_org and lower(m.email) = v_email) then
     raise exception '% is already a member', v_email using errcode = 'RC405', detail = v_email;
   end if;
+  perform rolecall_private.assert_email_unique_elsewhere(p_org, v_email);
+  v_resource_grants := rolecall_private.invitation_resource_grants(v_actor, p_resource_grants);
   if exists (select 1 from rolecall.invitations i
               where i.organization_id = p_org and i.email = v_email and i.status = 'pending' and i.expires_at > now()) then
     raise exception '% already has a pending invitation; resend it instead', v_email using errcode = 'RC406', detail = v_email;
@@ -225,17 +262,17 @@ begin
   update rolecall.invitations i set status = 'expired'
    where i.organization_id = p_org and i.email = v_email and i.status = 'pending';
   perform rolecall_private.audit_as('invitations.create');
-  insert into rolecall.invitations (organization_id, email, role_id, grants, denies, ip_allowlist, token_hash, expires_at, language, invited_by)
-  select p_org, v_email, p_role, coalesce(p_grants, '{}'), coalesce(p_denies, '{}'), v_allowlist, p_token_hash,
+  insert into rolecall.invitations (organization_id, email, role_id, grants, denies, ip_allowlist, resource_grants, token_hash, expires_at, language, invited_by)
+  select p_org, v_email, p_role, coalesce(p_grants, '{}'), coalesce(p_denies, '{}'), v_allowlist, v_resource_grants, p_token_hash,
          now() + o.invitation_ttl, o.language, p_actor
     from rolecall.organizations o where o.id = p_org
   returning * into v_invitation;
   return v_invitation;
 end;
 $$;
-comment on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet) is 'Service role (the invite edge function) only: invites an email to a role as p_actor, with initial checkboxes and IP allowlist. Only the token''s sha256 is stored.';
-revoke execute on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet) from public, anon, authenticated;
-grant execute on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet) to service_role;
+comment on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet, jsonb) is 'Service role (the invite edge function) only: invites an email to a role as p_actor, with initial checkboxes, IP allowlist and resource grants ({"project": [ids]}: the inviter must reach each, RC305-RC308 / RC107); an address that is a member of another organization when this one needs unique emails: RC411. Only the token''s sha256 is stored.';
+revoke execute on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet, jsonb) from public, anon, authenticated;
+grant execute on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet, jsonb) to service_role;
 
 create function rolecall_private.invitation_for_inviter(p_invitation uuid) returns rolecall.invitations
 language plpgsql volatile security definer set search_path = ''
@@ -359,9 +396,22 @@ as $$
 declare
   v_invitation rolecall.invitations := rolecall_private.invitation_for_invitee(p_token_hash, p_invitation);
   v_member rolecall.members;
+  v_inviter rolecall.members;
+  v_resource_grants jsonb := '{}';
 begin
   if exists (select 1 from rolecall.members m where m.organization_id = v_invitation.organization_id and m.user_id = auth.uid()) then
     raise exception 'You are already a member of this organization' using errcode = 'RC405';
+  end if;
+  perform rolecall_private.assert_email_unique_elsewhere(v_invitation.organization_id, v_invitation.email);
+  if v_invitation.resource_grants <> '{}'::jsonb then
+    -- the same no-escalation check as at invite time, for the inviter as it is now
+    select * into v_inviter from rolecall.members m
+     where m.organization_id = v_invitation.organization_id and m.user_id = v_invitation.invited_by and m.status = 'active';
+    if v_inviter.id is null then
+      raise exception 'Whoever invited you can no longer share the resources in this invitation; ask for a new one'
+        using errcode = 'RC107', detail = format('invitation %s', v_invitation.id);
+    end if;
+    v_resource_grants := rolecall_private.invitation_resource_grants(v_inviter, v_invitation.resource_grants);
   end if;
   perform rolecall_private.audit_as('invitations.accept');
   insert into rolecall.members (organization_id, user_id, role_id, ip_allowlist)
@@ -373,12 +423,16 @@ begin
           union all
           select unnest(v_invitation.denies), 'deny') k
    where (select r.member_overrides from rolecall.roles r where r.id = v_member.role_id);
+  insert into rolecall.resource_grants (member_id, organization_id, resource_type, resource_id, granted_by)
+  select v_member.id, v_member.organization_id, g.key, i.id, v_invitation.invited_by
+    from jsonb_each(v_resource_grants) as g
+   cross join lateral jsonb_array_elements_text(g.value) as i (id);
   update rolecall.invitations i set status = 'accepted', accepted_by = auth.uid(), responded_at = now()
    where i.id = v_invitation.id;
   return v_member;
 end;
 $$;
-comment on function rolecall.accept_invitation(bytea, uuid) is 'Joins the organization with the invited role, checkboxes and allowlist, in one transaction; the invitation is used up. By the link''s token hash, or by id for an email confirmed before the invitation was sent (RC410). Reached only through accept_invitation_as (the accept function, which emails the admins).';
+comment on function rolecall.accept_invitation(bytea, uuid) is 'Joins the organization with the invited role, checkboxes, allowlist and resource grants (checked again for the inviter: RC107 / RC305 / RC306; an address that is a member elsewhere when the organization needs unique emails: RC411), in one transaction; the invitation is used up. By the link''s token hash, or by id for an email confirmed before the invitation was sent (RC410). Reached only through accept_invitation_as (the accept function, which emails the admins).';
 revoke execute on function rolecall.accept_invitation(bytea, uuid) from public, anon, authenticated;
 
 create function rolecall.accept_invitation_as(p_actor uuid, p_token_hash bytea default null, p_invitation uuid default null, p_client_ip inet default null)

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { expectDbError, useTestDatabase, user } from '../../support/db.ts'
+import { expectDbError, serviceRole, useTestDatabase, user } from '../../support/db.ts'
 import { createOrg } from '../../support/orgs.ts'
 
 // Payments platform: "Edit Permission Policy … The changes will be applied to all users the policy
@@ -121,4 +122,14 @@ describe('"enter the whitelisted IP addresses or IP ranges of the users"', () =>
     expect(error.detail).toBe(entry)
     await expectDbError(db.sql('update rolecall.members set ip_allowlist = $2 where id = $1', [target.memberId, [entry]]), 'RC303')
   })
+})
+
+it('"Unique email addresses must be used for creating Users, i.e., emails not assigned to other Users": an address of another organization\u2019s user is not invited', async () => {
+  const o = await createOrg(db, 'payments_platform', { roles: ['admin'] })
+  const merchant = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
+  const used = merchant.members.user!.email
+  const inviteArgs = { p_actor: o.primary.userId, p_org: o.orgId, p_role: o.roles.admin, p_client_ip: '192.0.2.10' }
+  await expectDbError(db.rpc(serviceRole, 'create_invitation', { ...inviteArgs, p_email: used, p_token_hash: randomBytes(32) }), 'RC411')
+  const [fresh] = await db.rpc<{ status: string }>(serviceRole, 'create_invitation', { ...inviteArgs, p_email: 'own.address@payments.test', p_token_hash: randomBytes(32) })
+  expect(fresh!.status).toBe('pending')
 })
