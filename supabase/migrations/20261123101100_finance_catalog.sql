@@ -158,3 +158,41 @@ insert into rolecall.permissions (key, section, kind, label_en, label_uk, descri
      'Rename the organization, set its language, invitation lifetime and notifications.', 'Змінювати назву, мову, строк дії запрошень і сповіщення організації.', 90),
   ('audit.view',                'team', 'action', 'View the audit trail',          'Перегляд журналу змін',
      'Read who changed what in the team.', 'Бачити, хто і що змінював у команді.', 100);
+
+-- Implied permissions: an action brings the page (or the read) it needs. Without these a JustPaid
+-- User with "Manage Bank Accounts" ("connect or disconnect bank accounts") saw no account to
+-- disconnect, and "Approve Sales Contracts" ("validate and approve sales contracts") no contract.
+-- Not implied on purpose: projects.manage (Jusnote users edit only the projects granted to them, so
+-- it must not open projects.view_all) and the team keys (Rolecall's RPCs check each one itself).
+insert into rolecall.permission_requires (permission_key, requires_key) values
+  ('bills.create',                      'bills.view'),
+  ('bills.approve',                     'bills.view'),
+  ('bills.pay',                         'bills.view'),
+  ('payees.manage',                     'bills.view'),
+  ('sales_contracts.approve',           'sales_contracts.view'),
+  ('invoices.create',                   'invoices.view'),
+  ('payments.record',                   'invoices.view'),
+  ('refunds.process',                   'invoices.view'),
+  ('bank_accounts.manage',              'bank_accounts.view'),
+  ('bank_accounts.download_statements', 'bank_accounts.view'),
+  ('bank_transactions.view',            'bank_accounts.view'),
+  ('bank_transactions.create',          'bank_transactions.view'),
+  ('funds.transfer_internal',           'bank_accounts.view'),
+  ('reports.create',                    'reports.view'),
+  ('cards.issue',                       'cards.view_all'),
+  ('budgets.manage',                    'budgets.view_all'),
+  ('contacts.manage',                   'contacts.view'),
+  ('payment_transactions.refund',       'payment_transactions.view'),
+  ('payouts.manage',                    'payouts.view'),
+  ('disputes.manage',                   'disputes.view'),
+  ('merchants.manage',                  'merchants.view'),
+  ('settings.manage',                   'settings.view');
+
+-- The page each key lives on ("Permission by page"): a page is its own; an action, the page it
+-- requires (directly or not); keys without a page (team keys, templates) keep null.
+update rolecall.permissions p set page = p.key where p.kind = 'page';
+update rolecall.permissions p
+   set page = (select min(c.requires_key) from rolecall_private.permission_closure c
+                 join rolecall.permissions q on q.key = c.requires_key and q.kind = 'page'
+                where c.permission_key = p.key)
+ where p.kind = 'action';
