@@ -2,6 +2,8 @@
 --   deactivated, or outside the IP allowlist    -> nothing
 --   role with all_permissions                   -> every permission in the catalog
 --   otherwise (role policies ∪ member grants) − member denies   (checkboxes only if the role allows them)
+--     widened by implied permissions (an action brings the page it requires; a deny of that page
+--     removes the action) and by the organization's always-on checkboxes
 -- Everything else (has_permission, the RLS policies, the RPC checks) is built on these functions.
 -- They are SECURITY DEFINER so policies can call them without recursing into RLS, and live in
 -- rolecall_private so the API cannot call them; rolecall.* exposes the few a client or a vendor needs.
@@ -48,10 +50,10 @@ as $$
 declare
   v_all_permissions boolean;
   v_member_overrides boolean;
-  v_effect rolecall.override_effect;
+  v_org uuid;
 begin
   -- NOTE: a closed organization (organizations.closed_at) grants nobody anything.
-  select r.all_permissions, r.member_overrides into v_all_permissions, v_member_overrides
+  select r.all_permissions, r.member_overrides, r.organization_id into v_all_permissions, v_member_overrides, v_org
     from rolecall.roles r
     join rolecall.organizations o on o.id = r.organization_id and o.closed_at is null
    where r.id = p_role_id;
@@ -61,23 +63,42 @@ begin
   if v_all_permissions then
     return exists (select 1 from rolecall.permissions p where p.key = p_key);
   end if;
-  if v_member_overrides then
-    -- (member_id, permission_key) is the primary key: at most one checkbox per permission
-    select o.effect into v_effect from rolecall.member_overrides o
-     where o.member_id = p_member_id and o.permission_key = p_key;
-    if v_effect = 'deny' then
-      return false;
-    elsif v_effect = 'grant' then
-      return true;
-    end if;
-  end if;
+  -- The key is held when it, or an action that requires it ("an action brings the page it needs"),
+  -- is directly held and not blocked:
+  --   directly held  a checkbox grant, or a policy of the role (a checkbox deny takes it away);
+  --   blocked        a checkbox deny of the key itself or of any key it requires.
+  -- NOTE: which wins: an explicit deny of a page removes every action needing it, even one ticked
+  -- or given by a policy (unticking "View bills" leaves no way to approve one unseen); a grant of an
+  -- action brings its page unless that page is denied. Since an action requires everything its
+  -- page requires, "blocked" of the key itself needs no separate test: every candidate below
+  -- that could bring it is blocked too.
+  -- (member_id, permission_key) is the primary key: at most one checkbox per permission.
   return exists (
-    select 1 from rolecall.role_policies rp
-      join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id
-     where rp.role_id = p_role_id and pp.permission_key = p_key);
+      select 1
+        from (select p_key as key
+              union all
+              select c.permission_key from rolecall_private.permission_closure c where c.requires_key = p_key) a
+       where not (v_member_overrides and exists (
+                select 1 from rolecall.member_overrides d
+                 where d.member_id = p_member_id and d.effect = 'deny'
+                   and (d.permission_key = a.key
+                        or d.permission_key in (select c.requires_key from rolecall_private.permission_closure c where c.permission_key = a.key))))
+         and ((v_member_overrides and exists (
+                select 1 from rolecall.member_overrides g
+                 where g.member_id = p_member_id and g.permission_key = a.key and g.effect = 'grant'))
+              or exists (
+                select 1 from rolecall.role_policies rp
+                  join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id
+                 where rp.role_id = p_role_id and pp.permission_key = a.key)))
+    -- always on (Jusnote: "Список контактів є видимим незалежно від рівня типу дозволу"): every
+    -- active member of the organization holds it, whatever the checkboxes say
+    or exists (
+      select 1 from rolecall.checkbox_permissions cp
+        join rolecall.checkboxes cb on cb.organization_id = cp.organization_id and cb.key = cp.checkbox_key
+       where cp.organization_id = v_org and cp.permission_key = p_key and cb.always_on);
 end;
 $$;
-comment on function rolecall_private.role_member_holds(uuid, uuid, text) is 'The permission rule for one member in one role, ignoring status and IP: all_permissions, else (policies ∪ grants) − denies.';
+comment on function rolecall_private.role_member_holds(uuid, uuid, text) is 'THE permission rule for one member in one role, ignoring status and IP: all_permissions; else the key or an action requiring it (rolecall.permission_requires) held through policies or checkbox grants and not blocked by a checkbox deny of it or of anything it requires; or an always-on checkbox of the organization.';
 revoke execute on function rolecall_private.role_member_holds(uuid, uuid, text) from public;
 grant execute on function rolecall_private.role_member_holds(uuid, uuid, text) to service_role;
 

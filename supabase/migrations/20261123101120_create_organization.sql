@@ -1,5 +1,6 @@
 -- Creating an organization from a template: the one write any signed-in user may make without
--- being a member anywhere. The creator becomes the primary member in the template's creator role
+-- being a member anywhere. The template's policies, roles and product checkboxes are copied, so
+-- each organization's catalog is its own. The creator becomes the primary member in the template's creator role
 -- (invariant 1 holds from the first commit; the deferred RC201 check would refuse anything else).
 
 -- functions
@@ -90,6 +91,21 @@ begin
      and p.name = case p_language when 'uk' then tp.name_uk else tp.name_en end
    where tr.template_key = v_template.key;
 
+  -- the product's checkboxes, with its labels; a role box points at the copied role
+  insert into rolecall.checkboxes (organization_id, key, section, label_en, label_uk, description_en, description_uk,
+                                   role_id, always_on, position)
+  select v_org, tc.key, tc.section, tc.label_en, tc.label_uk, tc.description_en, tc.description_uk,
+         r.id, tc.always_on, tc.position
+    from rolecall.template_checkboxes tc
+    left join rolecall.roles r on r.organization_id = v_org and r.template_key = tc.role_key
+   where tc.template_key = v_template.key;
+
+  insert into rolecall.checkbox_permissions (organization_id, checkbox_key, permission_key)
+  select v_org, tc.key, k
+    from rolecall.template_checkboxes tc
+    cross join lateral unnest(tc.permission_keys) as k
+   where tc.template_key = v_template.key;
+
   insert into rolecall.members (organization_id, user_id, role_id, is_primary)
   select v_org, p_creator, r.id, true
     from rolecall.template_roles tr
@@ -99,7 +115,7 @@ begin
   return v_org;
 end;
 $$;
-comment on function rolecall_private.instantiate_template(uuid, text, text, text, uuid) is 'Creates the organization (id p_id, or a new one) with the template''s policies, roles and links, and p_creator as primary member in the creator role. Inputs are trusted: create_organization validates them; seed.sql calls it directly for fixed ids.';
+comment on function rolecall_private.instantiate_template(uuid, text, text, text, uuid) is 'Creates the organization (id p_id, or a new one) with the template''s policies, roles, links and checkboxes, and p_creator as primary member in the creator role. Inputs are trusted: create_organization validates them; seed.sql calls it directly for fixed ids.';
 revoke execute on function rolecall_private.instantiate_template(uuid, text, text, text, uuid) from public;
 
 create function rolecall.create_organization(p_name text, p_template text default 'blank', p_language text default null)

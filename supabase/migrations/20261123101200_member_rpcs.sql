@@ -119,11 +119,28 @@ declare
   v_actor rolecall.members := rolecall_private.require_permission(v_org, 'members.edit_permissions');
   v_target rolecall.members := rolecall_private.member_in(v_org, p_member);
   v_role rolecall.roles;
-  v_grants text[] := array(select distinct k from unnest(coalesce(p_grants, '{}')) as k);
-  v_denies text[] := array(select distinct k from unnest(coalesce(p_denies, '{}')) as k);
+  -- the organization's product checkboxes (20261123100750) stand for their catalog keys; plain
+  -- catalog keys keep working, and are the only input where the organization has no checkboxes
+  v_grants text[] := rolecall_private.expand_checkboxes(v_org, p_grants, false);
+  v_denies text[] := rolecall_private.expand_checkboxes(v_org, p_denies, true);
+  v_box_role uuid := rolecall_private.checkbox_role(v_org, p_grants);
   v_changed text[];
 begin
   perform rolecall_private.assert_can_manage(v_actor, v_target);
+  -- A checkbox that stands for a role (Jusnote "Адміністратор": "зможе налаштовувати систему,
+  -- додавати або деактивовувати Користувачів, призначати додаткових Адміністраторів") is a role
+  -- change under every change_member_role rule; unticking it returns the member to the default role.
+  if v_box_role is not null or exists (
+       select 1 from rolecall.checkboxes cb where cb.organization_id = v_org and cb.role_id = v_target.role_id) then
+    if v_box_role is distinct from v_target.role_id then
+      perform rolecall.change_member_role(v_target.id, coalesce(v_box_role,
+        (select r.id from rolecall.roles r where r.organization_id = v_org and r.is_default)));
+      v_target := rolecall_private.member_in(v_org, p_member);
+    end if;
+    if v_box_role is not null then
+      return v_target;
+    end if;
+  end if;
   v_role := rolecall_private.role_in(v_org, v_target.role_id);
   perform rolecall_private.assert_checkboxes_fit(v_role, v_grants, v_denies);
   -- unknown keys first, so bad input always reads RC301 whatever else is wrong
@@ -157,7 +174,7 @@ begin
   return v_target;
 end;
 $$;
-comment on function rolecall.set_member_overrides(uuid, text[], text[]) is 'Replaces a member''s permission checkboxes (grants and denies). Needs members.edit_permissions and a role with member_overrides (RC109); the caller must hold every key it adds, flips or removes (RC107); unknown keys RC301. Writes only the rows that change.';
+comment on function rolecall.set_member_overrides(uuid, text[], text[]) is 'Replaces a member''s permission checkboxes (grants and denies), given as the organization''s checkbox keys (rolecall.checkboxes: each stands for its catalog keys; a role box changes the member''s role as change_member_role does) and/or catalog keys. Needs members.edit_permissions and a role with member_overrides (RC109); the caller must hold every key it adds, flips or removes (RC107); unknown keys or boxes RC301; denying an always-on key RC308. Writes only the rows that change.';
 revoke execute on function rolecall.set_member_overrides(uuid, text[], text[]) from public;
 grant execute on function rolecall.set_member_overrides(uuid, text[], text[]) to authenticated, service_role;
 

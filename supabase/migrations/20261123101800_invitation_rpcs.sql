@@ -238,15 +238,27 @@ declare
   v_allowlist text[] := rolecall_private.valid_allowlist(p_allowlist);
   v_resource_grants jsonb;
   v_invitation rolecall.invitations;
+  v_grants text[];
+  v_denies text[];
+  v_box_role uuid;
 begin
   perform rolecall_private.act_as(p_actor, p_client_ip);
   v_actor := rolecall_private.require_permission(p_org, 'members.invite');
+  -- grants and denies speak the organization's checkboxes (or catalog keys), as set_member_overrides
+  -- does; ticking a role box (Jusnote "Адміністратор") invites to that role
+  v_grants := rolecall_private.expand_checkboxes(p_org, p_grants, false);
+  v_denies := rolecall_private.expand_checkboxes(p_org, p_denies, true);
+  v_box_role := rolecall_private.checkbox_role(p_org, p_grants);
   if not rolecall_private.is_valid_email(v_email) then
     raise exception 'Not a valid email address: "%"', left(p_email, 320) using errcode = 'RC408', detail = left(p_email, 320),
       hint = 'Letters, digits and . _ + - before the @ (not first), a domain with a dot; no quotes, spaces or angle brackets.';
   end if;
-  v_role := rolecall_private.role_in(p_org, p_role);
-  perform rolecall_private.assert_can_invite_to(v_actor, v_role, coalesce(p_grants, '{}'), coalesce(p_denies, '{}'));
+  v_role := rolecall_private.role_in(p_org, coalesce(v_box_role, p_role));
+  if not v_role.member_overrides and v_box_role is not null then
+    v_grants := '{}';
+    v_denies := '{}';
+  end if;
+  perform rolecall_private.assert_can_invite_to(v_actor, v_role, v_grants, v_denies);
   if exists (select 1 from rolecall.members m where m.organization_id = p_org and lower(m.email) = v_email) then
     raise exception '% is already a member', v_email using errcode = 'RC405', detail = v_email;
   end if;
@@ -263,14 +275,14 @@ begin
    where i.organization_id = p_org and i.email = v_email and i.status = 'pending';
   perform rolecall_private.audit_as('invitations.create');
   insert into rolecall.invitations (organization_id, email, role_id, grants, denies, ip_allowlist, resource_grants, token_hash, expires_at, language, invited_by)
-  select p_org, v_email, p_role, coalesce(p_grants, '{}'), coalesce(p_denies, '{}'), v_allowlist, v_resource_grants, p_token_hash,
+  select p_org, v_email, v_role.id, v_grants, v_denies, v_allowlist, v_resource_grants, p_token_hash,
          now() + o.invitation_ttl, o.language, p_actor
     from rolecall.organizations o where o.id = p_org
   returning * into v_invitation;
   return v_invitation;
 end;
 $$;
-comment on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet, jsonb) is 'Service role (the invite edge function) only: invites an email to a role as p_actor, with initial checkboxes, IP allowlist and resource grants ({"project": [ids]}: the inviter must reach each, RC305-RC308 / RC107); an address that is a member of another organization when this one needs unique emails: RC411. Only the token''s sha256 is stored.';
+comment on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet, jsonb) is 'Service role (the invite edge function) only: invites an email to a role as p_actor, with initial checkboxes (the organization''s checkbox keys or catalog keys, stored expanded to catalog keys; a role box invites to its role), IP allowlist and resource grants ({"project": [ids]}: the inviter must reach each, RC305-RC308 / RC107); an address that is a member of another organization when this one needs unique emails: RC411. Only the token''s sha256 is stored.';
 revoke execute on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet, jsonb) from public, anon, authenticated;
 grant execute on function rolecall.create_invitation(uuid, uuid, text, uuid, bytea, text[], text[], text[], inet, jsonb) to service_role;
 

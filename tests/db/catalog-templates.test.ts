@@ -37,7 +37,7 @@ describe('the finance catalog', () => {
       `select tp.template_key, k from rolecall.template_policies tp, unnest(tp.permission_keys) k
         where not exists (select 1 from rolecall.permissions p where p.key = k)
        union all
-       select tr.template_key, k from rolecall.template_roles tr, unnest(tr.checkboxes) k
+       select tc.template_key, k from rolecall.template_checkboxes tc, unnest(tc.permission_keys) k
         where not exists (select 1 from rolecall.permissions p where p.key = k)`)
     expect(unknownKeys).toEqual([])
     const unknownPolicies = await db.sql(
@@ -95,12 +95,20 @@ describe('create_organization', () => {
     expect(rows.map((r) => r.name)).toEqual(['Адміністратор', 'Бухгалтер', 'Користувач'])
   })
 
-  it('gives JustPaid Users and Accountants the six checkboxes', async () => {
-    const rows = await db.sql<{ key: string; checkboxes: string[]; member_overrides: boolean }>(
-      "select key, checkboxes, member_overrides from rolecall.template_roles where template_key = 'justpaid' order by key")
-    const six = ['bills.approve', 'sales_contracts.approve', 'bank_transactions.create', 'bank_accounts.manage', 'integrations.manage', 'reports.view']
-    expect(rows.find((r) => r.key === 'user')).toMatchObject({ checkboxes: six, member_overrides: true })
-    expect(rows.find((r) => r.key === 'accountant')).toMatchObject({ checkboxes: six, member_overrides: true })
+  it('gives a JustPaid organization the six checkboxes under the doc\u2019s names, its own copy', async () => {
+    const org = await createOrg(db, 'justpaid')
+    const rows = await db.sql<{ label_en: string }>('select label_en from rolecall.checkboxes where organization_id = $1 order by position', [org.orgId])
+    expect(rows.map((r) => r.label_en)).toEqual(['Approve Bills', 'Approve Sales Contracts', 'Bank Transactions', 'Manage Bank Accounts', 'Manage Integrations', 'View Reports and Data'])
+    // copied like roles and policies: editing one organization's list leaves the others alone
+    await db.sql("update rolecall.checkboxes set label_en = 'Pay bills' where organization_id = $1 and key = 'bank_transactions'", [org.orgId])
+    const other = await createOrg(db, 'justpaid')
+    expect(await db.sql("select label_en from rolecall.checkboxes where organization_id = $1 and key = 'bank_transactions'", [other.orgId]))
+      .toEqual([{ label_en: 'Bank Transactions' }])
+  })
+
+  it('gives the blank template no checkboxes: its members are edited key by key', async () => {
+    const org = await createOrg(db, 'blank')
+    expect(await db.sql('select key from rolecall.checkboxes where organization_id = $1', [org.orgId])).toEqual([])
   })
 
   it.each([
@@ -124,6 +132,46 @@ describe('create_organization', () => {
     const org = await createOrg(db, 'blank')
     const rows = await db.sql<{ actor_id: string }>("select actor_id from rolecall.audit_events where organization_id = $1 and action = 'organizations.create' and subject_type = 'organizations'", [org.orgId])
     expect(rows).toEqual([{ actor_id: org.primary.userId }])
+  })
+})
+
+describe('implied permissions (an action brings the page it needs)', () => {
+  it('are listed in the catalog and closed transitively, without cycles', async () => {
+    const rows = await db.sql<{ permission_key: string; requires_key: string }>(
+      "select permission_key, requires_key from rolecall_private.permission_closure where permission_key in ('bank_transactions.create', 'bank_accounts.manage', 'sales_contracts.approve') order by 1, 2")
+    expect(rows.map((r) => `${r.permission_key}>${r.requires_key}`)).toEqual([
+      'bank_accounts.manage>bank_accounts.view', 'bank_transactions.create>bank_accounts.view',
+      'bank_transactions.create>bank_transactions.view', 'sales_contracts.approve>sales_contracts.view'])
+    await expectDbError(db.sql("insert into rolecall.permission_requires values ('bank_accounts.view', 'bank_transactions.create')"), 'RC308')
+  })
+
+  it('keep both policy-editor views in the catalog: each key\u2019s resource and page', async () => {
+    const rows = await db.sql<{ key: string; resource: string; page: string | null }>(
+      "select key, resource, page from rolecall.permissions where key in ('payouts.manage', 'payouts.view', 'members.invite', 'bank_transactions.create') order by key")
+    expect(rows).toEqual([
+      { key: 'bank_transactions.create', resource: 'bank_transactions', page: 'bank_accounts.view' },
+      { key: 'members.invite', resource: 'members', page: null },
+      { key: 'payouts.manage', resource: 'payouts', page: 'payouts.view' },
+      { key: 'payouts.view', resource: 'payouts', page: 'payouts.view' },
+    ])
+  })
+
+  it.each([
+    ['bank_accounts.manage', 'bank_accounts.view'],
+    ['sales_contracts.approve', 'sales_contracts.view'],
+    ['bills.pay', 'bills.view'],
+  ])('%s brings %s; a deny of the page takes the action away too', async (action, page) => {
+    const org = await createOrg(db, 'blank', { roles: ['admin', 'member'] })
+    const member = org.members.member!
+    const has = async (key: string) => (await db.request<{ has: boolean }>(user(member.userId), 'select rolecall.has_permission($1, $2) as has', [org.orgId, key]))[0]!.has
+    expect([await has(action), await has(page)]).toEqual([false, false])
+    await db.rpc(user(org.primary.userId), 'set_member_overrides', { p_member: member.memberId, p_grants: [action], p_denies: [] })
+    expect([await has(action), await has(page)]).toEqual([true, true])
+    const orgs = await db.request<{ ids: string[] }>(user(member.userId), 'select rolecall.permitted_org_ids($1) as ids', [page])
+    expect(orgs[0]!.ids).toEqual([org.orgId])
+    // an explicit deny of the page wins over the ticked action
+    await db.rpc(user(org.primary.userId), 'set_member_overrides', { p_member: member.memberId, p_grants: [action], p_denies: [page] })
+    expect([await has(action), await has(page)]).toEqual([false, false])
   })
 })
 

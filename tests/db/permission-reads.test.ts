@@ -9,7 +9,7 @@ import { createOrg, type TemplateKey } from '../support/orgs.ts'
  */
 const db = await useTestDatabase()
 
-type Source = { type: string; policy_name?: string; role_name?: string }
+type Source = { type: string; policy_name?: string; role_name?: string; by?: string; permission_key?: string; checkbox?: string }
 type PermissionRow = { key: string; section: string; granted: boolean; sources: Source[] }
 
 async function myPermissions(userId: string, orgId: string, ip?: string): Promise<Record<string, PermissionRow>> {
@@ -55,13 +55,17 @@ describe('my_permissions', () => {
     await db.rpc(user(org.primary.userId), 'set_member_overrides',
       { p_member: org.members.user!.memberId, p_grants: ['bills.approve'], p_denies: ['bills.create'] })
     const mine = await myPermissions(org.members.user!.userId, org.orgId)
-    expect(mine['bills.view']).toMatchObject({ section: 'bill_pay', granted: true, sources: [{ type: 'policy', policy_name: 'Basic access' }] })
+    // "implied by": the ticked Approve Bills brings the bills page it needs
+    expect(mine['bills.view']).toMatchObject({ section: 'bill_pay', granted: true,
+      sources: [{ type: 'policy', policy_name: 'Basic access' }, { type: 'implied', by: 'bills.approve', label_en: 'Approve bills' }] })
     expect(mine['bills.approve']).toMatchObject({ granted: true, sources: [{ type: 'grant' }] })
     expect(mine['bills.create']).toMatchObject({ granted: false, sources: [{ type: 'policy', policy_name: 'Basic access' }, { type: 'deny' }] })
     expect(mine['roles.manage']).toMatchObject({ granted: false, sources: [] })
     const admin = await myPermissions(org.primary.userId, org.orgId)
     expect(Object.values(admin).every((p) => p.granted && p.sources[0]!.type === 'all_permissions' && p.sources[0]!.role_name === 'Admin')).toBe(true)
-    const { n } = (await db.sql<{ n: number }>('select count(*)::int as n from rolecall.permissions'))[0]!
+    // one row per key of JustPaid's own catalog (its template's sections), not the whole catalog
+    const { n } = (await db.sql<{ n: number }>(
+      "select count(*)::int as n from rolecall.permissions p join rolecall.templates t on t.key = 'justpaid' where p.section = any (t.sections)"))[0]!
     expect(Object.keys(admin)).toHaveLength(n)
   })
 
@@ -103,13 +107,59 @@ describe('my_permissions', () => {
   })
 })
 
+describe('implied permissions in the reads', () => {
+  it('a deny of the page removes the action that needs it, and says so', async () => {
+    const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
+    // Basic access gives bills.create; denying the bills page takes both away
+    await db.rpc(user(org.primary.userId), 'set_member_overrides',
+      { p_member: org.members.user!.memberId, p_grants: ['approve_bills'], p_denies: ['bills.view'] })
+    const mine = await myPermissions(org.members.user!.userId, org.orgId)
+    expect(mine['bills.view']).toMatchObject({ granted: false, sources: [{ type: 'policy' }, { type: 'deny', permission_key: 'bills.view' }] })
+    expect(mine['bills.approve']).toMatchObject({ granted: false, sources: [{ type: 'grant' }, { type: 'deny', permission_key: 'bills.view' }] })
+    expect(mine['bills.create']).toMatchObject({ granted: false })
+    const { explain_permission: why } = (await db.rpc<{ explain_permission: any }>(user(org.primary.userId),
+      'explain_permission', { p_org: org.orgId, p_user: org.members.user!.userId, p_key: 'bills.approve' }))[0]!
+    expect(why).toMatchObject({ granted: false, sources: [{ type: 'grant' }, { type: 'deny', permission_key: 'bills.view' }] })
+  })
+})
+
+describe('the organization\u2019s own catalog', () => {
+  it('lists a Profit organization\u2019s sections, not the whole catalog', async () => {
+    const org = await createOrg(db, 'profit', { roles: ['owner', 'contributor'] })
+    const rows = await db.rpc<PermissionRow>(user(org.primary.userId), 'my_permissions', { p_org: org.orgId })
+    const sections = [...new Set(rows.map((r) => r.section))]
+    expect(sections).toEqual(['bill_pay', 'invoicing', 'banking', 'reports', 'expense_management', 'administration', 'team'])
+    const all = await db.sql<{ n: string }>('select count(*) as n from rolecall.permissions')
+    expect(rows.length).toBeLessThan(Number(all[0]!.n))
+    // the catalog itself stays whole for operators (and for any key has_permission is asked about)
+    expect(Number(all[0]!.n)).toBeGreaterThan(50)
+  })
+
+  it('adds the keys an organization\u2019s own policies use', async () => {
+    const org = await createOrg(db, 'profit', { roles: ['owner'] })
+    const before = (await db.rpc<PermissionRow>(user(org.primary.userId), 'my_permissions', { p_org: org.orgId })).map((r) => r.key)
+    expect(before).not.toContain('payouts.manage')
+    await db.rpc(user(org.primary.userId), 'create_policy', { p_org: org.orgId, p_name: 'Payouts', p_description: '', p_keys: ['payouts.manage'] })
+    const after = (await db.rpc<PermissionRow>(user(org.primary.userId), 'my_permissions', { p_org: org.orgId })).map((r) => r.key)
+    expect(after).toEqual(expect.arrayContaining(['payouts.manage', 'payouts.view']))
+  })
+
+  it('is the whole catalog for the blank template', async () => {
+    const org = await createOrg(db, 'blank', { roles: ['admin'] })
+    const rows = await db.rpc<PermissionRow>(user(org.primary.userId), 'my_permissions', { p_org: org.orgId })
+    const all = await db.sql<{ n: string }>('select count(*) as n from rolecall.permissions')
+    expect(rows.length).toBe(Number(all[0]!.n))
+  })
+})
+
 describe('explain_permission', () => {
   it('explains oneself, and others to those who edit permissions', async () => {
     const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
     await allowlist(org.members.user!.memberId, ['203.0.113.0/24'])
     const { explain_permission: self } = (await db.rpc<{ explain_permission: any }>(user(org.members.user!.userId, { ip: '203.0.113.5' }),
       'explain_permission', { p_org: org.orgId, p_user: org.members.user!.userId, p_key: 'bills.view' }))[0]!
-    expect(self).toMatchObject({ granted: true, ip_checked: true, sources: [{ type: 'policy', policy_name: 'Basic access' }], role: { name: 'User' } })
+    expect(self).toMatchObject({ granted: true, ip_checked: true, role: { name: 'User' },
+      sources: [{ type: 'policy', policy_name: 'Basic access' }, { type: 'implied', by: 'bills.create' }] })
     const { explain_permission: byAdmin } = (await db.rpc<{ explain_permission: any }>(user(org.primary.userId),
       'explain_permission', { p_org: org.orgId, p_user: org.members.user!.userId, p_key: 'bills.approve' }))[0]!
     expect(byAdmin).toMatchObject({ granted: false, sources: [], ip_checked: false, ip_allowlist: ['203.0.113.0/24'], member_id: org.members.user!.memberId })
@@ -167,8 +217,11 @@ describe('my_permissions agrees with has_permission', () => {
       for (const row of rows) {
         // the reasons imply the verdict too: blocked -> no; deny -> no; else any positive source -> yes
         const types = row.sources.map((s) => s.type)
-        const implied = !types.includes('deactivated') && !types.includes('ip_not_allowed') && !types.includes('deny')
-          && (types.includes('all_permissions') || types.includes('policy') || types.includes('grant'))
+        // an always-on key holds whatever the checkboxes say; a deny (of the key or of a page it
+        // requires) beats a policy, a grant and an "implied by"
+        const blocked = types.includes('deactivated') || types.includes('ip_not_allowed')
+        const implied = !blocked && (types.includes('always_on') || (!types.includes('deny')
+          && (types.includes('all_permissions') || types.includes('policy') || types.includes('grant') || types.includes('implied'))))
         if (row.granted !== row.has || implied !== row.granted) disagreements.push({ member: m, ...row, implied })
         compared++
       }

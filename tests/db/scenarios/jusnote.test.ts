@@ -29,17 +29,57 @@ it.each([
   expect(row).toEqual({ role_id: org.roles.admin, status: 'active', is_primary: true })
 })
 
-it('the contact list is visible to every member whatever their permission types', async () => {
+it('«Список контактів є видимим незалежно від рівня типу дозволу»: a User with every box off, even a deny, sees the contacts', async () => {
   await db.sql("insert into example.contacts (organization_id, name) values ($1, 'Петро Коваленко')", [org.orgId])
-  const rows = await db.request<{ name: string }>(user(u.userId), 'select name from example.contacts')
-  expect(rows.map((r) => r.name)).toEqual(['Петро Коваленко'])
+  await db.rpc(user(otherAdmin.userId), 'set_member_overrides', { p_member: u.memberId, p_grants: [], p_denies: [] })
+  expect((await db.request<{ name: string }>(user(u.userId), 'select name from example.contacts')).map((r) => r.name)).toEqual(['Петро Коваленко'])
+  // no override can deny it: not through the RPC ...
+  await expectDbError(db.rpc(user(otherAdmin.userId), 'set_member_overrides', { p_member: u.memberId, p_grants: [], p_denies: ['contacts.view'] }), 'RC308')
+  // ... nor a row an operator writes by hand
+  await db.sql("insert into rolecall.member_overrides (member_id, organization_id, permission_key, effect) values ($1, $2, 'contacts.view', 'deny')", [u.memberId, org.orgId])
+  expect(await db.request(user(u.userId), 'select 1 from example.contacts')).toHaveLength(1)
+  const [row] = await db.request<{ granted: boolean; sources: { type: string; checkbox?: string }[] }>(user(u.userId),
+    "select granted, sources from rolecall.my_permissions($1) where key = 'contacts.view'", [org.orgId])
+  expect(row).toMatchObject({ granted: true, sources: expect.arrayContaining([{ type: 'always_on', checkbox: 'contacts', label_en: 'Contact list', label_uk: 'Список контактів' }]) })
+  await db.sql("delete from rolecall.member_overrides where member_id = $1 and permission_key = 'contacts.view'", [u.memberId])
 })
 
-it('permission types unlock sections: ticking Reports shows reports', async () => {
-  await db.sql("insert into example.reports (organization_id, title) values ($1, 'Звіт')", [org.orgId])
-  expect(await db.request(user(u.userId), 'select 1 from example.reports')).toEqual([])
-  await db.rpc(user(otherAdmin.userId), 'set_member_overrides', { p_member: u.memberId, p_grants: ['reports.view'], p_denies: [] })
-  expect(await db.request(user(u.userId), 'select 1 from example.reports')).toHaveLength(1)
+it('«Типи дозволів»: the four permission types, in Ukrainian, each a bundle', async () => {
+  const boxes = await db.rpc<{ key: string; label_uk: string; state: string; permission_keys: string[] }>(user(u.userId), 'member_checkboxes', { p_org: org.orgId })
+  expect(boxes.map((b) => b.label_uk)).toEqual(['Адміністратор', 'Банківські рахунки', 'Звіти', 'Інвойси', 'Список контактів'])
+  expect(boxes.find((b) => b.key === 'contacts')!.state).toBe('always_on')
+  expect(boxes.find((b) => b.key === 'invoices')!.permission_keys).toEqual(['invoices.create', 'invoices.view', 'payments.record'])
+})
+
+it('«Банківські рахунки»: one box opens the Accounts tab, balances and transactions', async () => {
+  await db.rpc(user(otherAdmin.userId), 'set_member_overrides', { p_member: u.memberId, p_grants: ['bank_accounts'], p_denies: [] })
+  const rows = await db.request<{ key: string; granted: boolean }>(user(u.userId),
+    "select key, granted from rolecall.my_permissions($1) where section = 'banking' and granted order by key", [org.orgId])
+  expect(rows.map((r) => r.key)).toEqual(['bank_accounts.manage', 'bank_accounts.view', 'bank_transactions.create', 'bank_transactions.view'])
+  await db.rpc(user(otherAdmin.userId), 'set_member_overrides', { p_member: u.memberId, p_grants: [], p_denies: [] })
+})
+
+it('«Адміністратор … бачити вкладку "Налаштування" … додавати або деактивовувати Користувачів, призначати додаткових Адміністраторів»', async () => {
+  const target = org.members['user:2']!
+  // a User cannot tick it for anyone: the rank rules still apply
+  await expectDbError(db.rpc(user(u.userId), 'set_member_overrides', { p_member: target.memberId, p_grants: ['administrator'], p_denies: [] }), 'RC103')
+  // an Administrator ticks it: the User becomes an Administrator (settings, team powers)
+  const [now] = await db.rpc<{ role_id: string }>(user(otherAdmin.userId), 'set_member_overrides', { p_member: target.memberId, p_grants: ['administrator'], p_denies: [] })
+  expect(now!.role_id).toBe(org.roles.admin)
+  const held = await db.request<{ key: string }>(user(target.userId),
+    "select key from rolecall.my_permissions($1) where granted and key in ('settings.view', 'members.invite', 'members.deactivate', 'members.change_role') order by key", [org.orgId])
+  expect(held.map((r) => r.key)).toEqual(['members.change_role', 'members.deactivate', 'members.invite', 'settings.view'])
+  const [box] = (await db.rpc<{ key: string; state: string; ticked: boolean }>(user(otherAdmin.userId), 'member_checkboxes', { p_org: org.orgId, p_user: target.userId }))
+    .filter((b) => b.key === 'administrator')
+  expect(box).toMatchObject({ state: 'on', ticked: true })
+  // the new Administrator deactivates a User
+  const [off] = await db.rpc<{ status: string }>(user(target.userId), 'deactivate_member', { p_member: u.memberId })
+  expect(off!.status).toBe('deactivated')
+  await db.rpc(user(target.userId), 'reactivate_member', { p_member: u.memberId })
+  // unticking it returns them to Користувач
+  const [back] = await db.rpc<{ role_id: string }>(user(otherAdmin.userId), 'set_member_overrides', { p_member: target.memberId, p_grants: ['reports'], p_denies: [] })
+  expect(back!.role_id).toBe(org.roles.user)
+  expect(await db.request(user(target.userId), "select 1 from rolecall.my_permissions($1) where key = 'reports.create' and granted", [org.orgId])).toHaveLength(1)
 })
 
 it('access to a project gives access to all its documents', async () => {
