@@ -135,6 +135,22 @@ comment on function rolecall.ops_add_owner(uuid, uuid) is 'Operators only (Profi
 revoke execute on function rolecall.ops_add_owner(uuid, uuid) from public, anon, authenticated;
 grant execute on function rolecall.ops_add_owner(uuid, uuid) to service_role;
 
+create function rolecall.ops_service_contact(p_org uuid) returns table (member_id uuid, email text, display_name text, language text)
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  -- Jusnote: the Адміністратор designated by the subscriber is «основного адміністративного контакту
+  -- для вирішення будь-яких питань, пов’язаних з відключеннями від Сервісу»: the primary member.
+  return query
+    select m.id, m.email, m.display_name, o.language
+      from rolecall.members m join rolecall.organizations o on o.id = m.organization_id
+     where m.organization_id = p_org and m.is_primary;
+end;
+$$;
+comment on function rolecall.ops_service_contact(uuid) is 'Operators only: who support contacts about the service (outages, the subscription): the primary member (Jusnote: the administrator designated by the subscriber), with the organization''s language. Unlike notification emails, this ignores the member''s own notification setting.';
+revoke execute on function rolecall.ops_service_contact(uuid) from public, anon, authenticated;
+grant execute on function rolecall.ops_service_contact(uuid) to service_role;
+
 create function rolecall.ops_reactivate_member(p_member uuid) returns rolecall.members
 language plpgsql volatile security definer set search_path = ''
 as $$

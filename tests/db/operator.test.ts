@@ -20,6 +20,10 @@ describe('who may call them', () => {
     ['ops_transfer_ownership', 'select rolecall.ops_transfer_ownership($1, $2)', [unknown, unknown]],
     ['ops_reactivate_member', 'select rolecall.ops_reactivate_member($1)', [unknown]],
     ['ops_expire_invitations', 'select rolecall.ops_expire_invitations()', []],
+    ['ops_add_owner', 'select rolecall.ops_add_owner($1, $2)', [unknown, unknown]],
+    ['ops_reopen_organization', 'select rolecall.ops_reopen_organization($1)', [unknown]],
+    ['ops_purge_organization', 'select rolecall.ops_purge_organization($1)', [unknown]],
+    ['ops_service_contact', 'select * from rolecall.ops_service_contact($1)', [unknown]],
     ['members_permissions_report', 'select * from rolecall.members_permissions_report', []],
   ]
 
@@ -32,7 +36,7 @@ describe('who may call them', () => {
   it.each(calls)('%s: allowed to the service role', async (name, sql, params) => {
     const call = db.request(serviceRole, sql, params)
     // unknown ids are still refused, but by the function, not by a missing privilege
-    if (name === 'ops_transfer_ownership' || name === 'ops_reactivate_member') await expectDbError(call, 'RC306')
+    if (['ops_transfer_ownership', 'ops_reactivate_member', 'ops_add_owner', 'ops_reopen_organization', 'ops_purge_organization'].includes(name)) await expectDbError(call, 'RC306')
     else await call
   })
 
@@ -42,7 +46,7 @@ describe('who may call them', () => {
         where p.pronamespace = 'rolecall'::regnamespace and p.proname like 'ops\\_%'
        union all
        select 'members_permissions_report', obj_description('rolecall.members_permissions_report'::regclass, 'pg_class')`)
-    expect(rows.map((r) => r.name).sort()).toEqual(['members_permissions_report', 'ops_add_owner', 'ops_expire_invitations', 'ops_purge_organization', 'ops_reactivate_member', 'ops_reopen_organization', 'ops_transfer_ownership'])
+    expect(rows.map((r) => r.name).sort()).toEqual(['members_permissions_report', 'ops_add_owner', 'ops_expire_invitations', 'ops_purge_organization', 'ops_reactivate_member', 'ops_reopen_organization', 'ops_service_contact', 'ops_transfer_ownership'])
     expect(rows.filter((r) => !r.comment)).toEqual([])
   })
 })
@@ -109,6 +113,15 @@ describe('ops_expire_invitations', () => {
       { email: 'late@example.test', status: 'expired' },
       { email: 'revoked@example.test', status: 'revoked' },
     ])
+  })
+})
+
+describe('ops_service_contact', () => {
+  it('Jusnote: the administrator designated by the subscriber («основного адміністративного контакту») is the service contact, even with notifications off', async () => {
+    const org = await createOrg(db, 'jusnote', { roles: ['admin', 'admin:2'], language: 'uk' })
+    await db.rpc(user(org.primary.userId), 'set_my_notifications', { p_org: org.orgId, p_enabled: false })
+    const rows = await db.request<{ member_id: string; email: string; language: string }>(serviceRole, 'select member_id, email, language from rolecall.ops_service_contact($1)', [org.orgId])
+    expect(rows).toEqual([{ member_id: org.primary.memberId, email: org.primary.email, language: 'uk' }])
   })
 })
 

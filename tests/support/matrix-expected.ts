@@ -139,6 +139,7 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall.ops_add_owner(uuid,uuid)': { grants: service, serviceOnly: true },
   'rolecall.ops_reopen_organization(uuid)': { grants: service, serviceOnly: true },
   'rolecall.ops_purge_organization(uuid)': { grants: service, serviceOnly: true },
+  'rolecall.ops_service_contact(uuid)': { grants: service, serviceOnly: true },
   'rolecall.ops_reactivate_member(uuid)': { grants: service, serviceOnly: true },
   'rolecall.ops_expire_invitations()': { grants: service, serviceOnly: true },
   'rolecall.create_invitation(uuid,uuid,text,uuid,bytea,text[],text[],text[],inet,jsonb)': { grants: service, serviceOnly: true },
