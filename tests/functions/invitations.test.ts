@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { clientFor } from '../server/support/server.ts'
+import { parseInviteCsv } from '../../supabase/functions/invite/csv.ts'
 import { invoke, join, mailTo, organization, signUp, tokenFromMail, useStack } from './support.ts'
 
 const server = await useStack()
@@ -84,6 +85,35 @@ describe('invite', () => {
     const reply = await invoke(caller, 'invite', payload)
     expect(reply.status).toBe(status)
     expect(reply.body.code).toBe(code)
+  })
+
+  it('Jusnote "Адміністратор може визначити доступ … безпосередньо при запрошенні": resource_grants in the body give project access on accept; another organization\u2019s project is refused (RC305, 400)', async () => {
+    const org = await organization(server, 'jusnote')
+    const other = await organization(server, 'jusnote')
+    const project = async (orgId: string) =>
+      (await server.db.query<{ id: string }>("insert into example.projects (organization_id, name) values ($1, 'Case') returning id", [orgId])).rows[0]!.id
+    const [mine, unshared, theirs] = [await project(org.orgId), await project(org.orgId), await project(other.orgId)]
+    const email = `project-${Date.now()}@example.test`
+    const refused = await invoke(org.admin.client, 'invite', { organization_id: org.orgId, email, role_id: org.roles.user, resource_grants: { project: [theirs] } })
+    expect(refused).toMatchObject({ status: 400, body: { code: 'RC305' } })
+    const sent = await invoke(org.admin.client, 'invite', { organization_id: org.orgId, email, role_id: org.roles.user, resource_grants: { project: [mine] } })
+    expect(sent.status).toBe(201)
+    const invitee = await signUp(server, email)
+    expect((await invoke(invitee.client, 'accept-invitation', { token: await tokenFromMail(server, email) })).status).toBe(200)
+    const access = async (id: string) => (await invitee.client.rpc('has_resource_access', { p_org: org.orgId, p_type: 'project', p_id: id })).data
+    expect([await access(mine), await access(unshared)]).toEqual([true, false])
+  })
+
+  it('CSV: a resources column ("project:<id> budget:<id>") becomes resource_grants', () => {
+    const [row] = parseInviteCsv('email,role,resources\na@example.test,User,project:p1;budget:b1 project:p2')
+    expect(row!.resource_grants).toEqual({ project: ['p1', 'p2'], budget: ['b1'] })
+  })
+
+  it('payments platform "Unique email addresses must be used": an address of another organization\u2019s member gets 409 RC411', async () => {
+    const payments = await organization(server, 'payments_platform')
+    const elsewhere = await organization(server, 'justpaid')
+    const reply = await invoke(payments.admin.client, 'invite', { organization_id: payments.orgId, email: elsewhere.admin.email, role_id: payments.roles.admin })
+    expect(reply).toMatchObject({ status: 409, body: { code: 'RC411' } })
   })
 
   it('invites a CSV list (a CRM export) with one result per row', async () => {

@@ -6,10 +6,23 @@ export interface InviteRow {
   grants: string[]
   denies: string[]
   ip_allowlist: string[]
+  /** Resources granted on accept, ids by type: `{ project: [id, ...] }` (the database checks them). */
+  resource_grants: unknown
 }
 
 function splitList(value: string | undefined): string[] {
   return (value ?? '').split(/[\s;]+/).map((v) => v.trim()).filter(Boolean)
+}
+
+/** `project:<id> budget:<id>` (a CSV cell) as `{ project: [id], budget: [id] }`; an entry without a type is kept under `''`, which the database refuses. */
+export function resourcesFromCell(value: string | undefined): Record<string, string[]> {
+  const grants: Record<string, string[]> = {}
+  for (const entry of splitList(value)) {
+    const at = entry.indexOf(':')
+    const type = at > 0 ? entry.slice(0, at) : ''
+    grants[type] = [...(grants[type] ?? []), at > 0 ? entry.slice(at + 1) : entry]
+  }
+  return grants
 }
 
 /** Splits one CSV line, honouring "quoted, fields" and "" escapes. */
@@ -37,8 +50,8 @@ function splitCsvLine(line: string): string[] {
 
 /**
  * Parses a CSV export (a CRM's user list, as Paycove imports it): a header row naming `email` and
- * `role`, optionally `permissions` (granted keys) and `ip_allowlist`, lists separated by spaces or
- * semicolons. Unknown columns are ignored, so a CRM export works as it is.
+ * `role`, optionally `permissions` (granted keys), `ip_allowlist` and `resources` (`project:<id>`,
+ * `budget:<id>`, ...), lists separated by spaces or semicolons. Unknown columns are ignored, so a CRM export works as it is.
  */
 export function parseInviteCsv(csv: string): InviteRow[] {
   const lines = csv.split(/\r?\n/).filter((line) => line.trim() !== '')
@@ -54,6 +67,7 @@ export function parseInviteCsv(csv: string): InviteRow[] {
       grants: splitList(at('permissions')),
       denies: [],
       ip_allowlist: splitList(at('ip_allowlist')),
+      resource_grants: resourcesFromCell(at('resources')),
     }
   })
 }
@@ -71,6 +85,7 @@ export function rowsFromBody(body: Record<string, unknown>): InviteRow[] {
       grants: strings(row.grants),
       denies: strings(row.denies),
       ip_allowlist: strings(row.ip_allowlist),
+      resource_grants: row.resource_grants ?? {},
     }
   })
 }

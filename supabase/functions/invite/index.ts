@@ -14,7 +14,8 @@ type RowResult =
   | { email: string; ok: false; code: string; message: string; status: number }
 
 /**
- * POST { organization_id, email, role_id, grants?, denies?, ip_allowlist?, language? } invites one
+ * POST { organization_id, email, role_id, grants?, denies?, ip_allowlist?, resource_grants?, language? }
+ * (resource_grants: `{ project: [id, ...], budget: [...] }`, granted on accept) invites one
  * person (201, or the error's status); POST { organization_id, invitations: [...] } or
  * { organization_id, csv } invites many and answers 200 with one result per row.
  */
@@ -52,6 +53,7 @@ Deno.serve(serve(['POST'], async (req) => {
       p_denies: row.denies,
       p_allowlist: row.ip_allowlist,
       p_client_ip: clientIp(req),
+      p_resource_grants: row.resource_grants,
     })
     if (error) {
       const failure = fromPostgrest(error)
