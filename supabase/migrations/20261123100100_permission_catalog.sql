@@ -83,10 +83,14 @@ begin
     raise exception 'Implied permissions cannot form a cycle' using errcode = 'RC308',
       detail = (select string_agg(c.permission_key, ', ') from rolecall_private.permission_closure c where c.permission_key = c.requires_key);
   end if;
+  -- roles resolve implications at write time (rolecall_private.role_permissions, 20261123100760)
+  if to_regclass('rolecall_private.role_permissions') is not null then
+    perform rolecall_private.refresh_role_permissions(r.id) from rolecall.roles r;
+  end if;
   return null;
 end;
 $$;
-comment on function rolecall_private.refresh_permission_closure() is 'Trigger: recomputes rolecall_private.permission_closure after any change to rolecall.permission_requires; a cycle is refused (RC308).';
+comment on function rolecall_private.refresh_permission_closure() is 'Trigger: recomputes rolecall_private.permission_closure after any change to rolecall.permission_requires (a cycle is refused, RC308), then every role''s resolved permissions.';
 revoke execute on function rolecall_private.refresh_permission_closure() from public;
 
 create trigger permission_requires_refresh_closure after insert or update or delete or truncate on rolecall.permission_requires

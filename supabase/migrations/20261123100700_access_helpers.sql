@@ -50,10 +50,13 @@ as $$
 declare
   v_all_permissions boolean;
   v_member_overrides boolean;
-  v_org uuid;
+  v_in_role boolean;
+  v_always_on boolean;
+  v_any_deny boolean;
+  v_granted boolean;
 begin
   -- NOTE: a closed organization (organizations.closed_at) grants nobody anything.
-  select r.all_permissions, r.member_overrides, r.organization_id into v_all_permissions, v_member_overrides, v_org
+  select r.all_permissions, r.member_overrides into v_all_permissions, v_member_overrides
     from rolecall.roles r
     join rolecall.organizations o on o.id = r.organization_id and o.closed_at is null
    where r.id = p_role_id;
@@ -65,40 +68,58 @@ begin
   end if;
   -- The key is held when it, or an action that requires it ("an action brings the page it needs"),
   -- is directly held and not blocked:
-  --   directly held  a checkbox grant, or a policy of the role (a checkbox deny takes it away);
+  --   directly held  a checkbox grant, or a policy of the role;
   --   blocked        a checkbox deny of the key itself or of any key it requires.
+  -- Always-on keys of the organization are held whatever the checkboxes say.
   -- NOTE: which wins: an explicit deny of a page removes every action needing it, even one ticked
-  -- or given by a policy (unticking "View bills" leaves no way to approve one unseen); a grant of an
-  -- action brings its page unless that page is denied. Since an action requires everything its
-  -- page requires, "blocked" of the key itself needs no separate test: every candidate below
-  -- that could bring it is blocked too.
-  -- (member_id, permission_key) is the primary key: at most one checkbox per permission.
+  -- or given by a policy (unticking "View bills" leaves no way to approve a bill unseen); a grant of
+  -- an action brings its page unless that page is denied.
+  -- What the role's policies give, implications and always-on keys included, is resolved at write
+  -- time (rolecall_private.role_permissions), so the common cases cost one row lookup each.
+  if v_member_overrides then
+    -- the member's checkboxes, in one statement: a deny anywhere (then the full rule below), a
+    -- grant of the key itself or of an action that requires it
+    select exists (select 1 from rolecall.member_overrides d where d.member_id = p_member_id and d.effect = 'deny'),
+           exists (select 1 from rolecall.member_overrides g
+                    where g.member_id = p_member_id and g.permission_key = p_key and g.effect = 'grant')
+           or exists (select 1 from rolecall_private.permission_closure c
+                        join rolecall.member_overrides g on g.member_id = p_member_id and g.permission_key = c.permission_key and g.effect = 'grant'
+                       where c.requires_key = p_key)
+      into v_any_deny, v_granted;
+    if v_granted and not v_any_deny then
+      return true;
+    end if;
+  end if;
+  -- what the role's policies give, implications and always-on keys included, resolved at write time
+  select true, rk.always_on into v_in_role, v_always_on
+    from rolecall_private.role_permissions rk where rk.role_id = p_role_id and rk.permission_key = p_key;
+  if v_always_on then
+    return true;
+  end if;
+  if not coalesce(v_any_deny, false) then
+    return coalesce(v_in_role, false);
+  end if;
+  -- the member denies something: the rule in full, candidate by candidate
   return exists (
-      select 1
-        from (select p_key as key
-              union all
-              select c.permission_key from rolecall_private.permission_closure c where c.requires_key = p_key) a
-       where not (v_member_overrides and exists (
-                select 1 from rolecall.member_overrides d
-                 where d.member_id = p_member_id and d.effect = 'deny'
-                   and (d.permission_key = a.key
-                        or d.permission_key in (select c.requires_key from rolecall_private.permission_closure c where c.permission_key = a.key))))
-         and ((v_member_overrides and exists (
-                select 1 from rolecall.member_overrides g
-                 where g.member_id = p_member_id and g.permission_key = a.key and g.effect = 'grant'))
-              or exists (
-                select 1 from rolecall.role_policies rp
-                  join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id
-                 where rp.role_id = p_role_id and pp.permission_key = a.key)))
-    -- always on (Jusnote: "Список контактів є видимим незалежно від рівня типу дозволу"): every
-    -- active member of the organization holds it, whatever the checkboxes say
-    or exists (
-      select 1 from rolecall.checkbox_permissions cp
-        join rolecall.checkboxes cb on cb.organization_id = cp.organization_id and cb.key = cp.checkbox_key
-       where cp.organization_id = v_org and cp.permission_key = p_key and cb.always_on);
+    select 1
+      from (select p_key as key
+            union all
+            select c.permission_key from rolecall_private.permission_closure c where c.requires_key = p_key) a
+     where not exists (
+             select 1 from rolecall.member_overrides d
+              where d.member_id = p_member_id and d.effect = 'deny'
+                and (d.permission_key = a.key
+                     or d.permission_key in (select c.requires_key from rolecall_private.permission_closure c where c.permission_key = a.key)))
+       and (exists (
+             select 1 from rolecall.member_overrides g
+              where g.member_id = p_member_id and g.permission_key = a.key and g.effect = 'grant')
+            or exists (
+             select 1 from rolecall.role_policies rp
+               join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id
+              where rp.role_id = p_role_id and pp.permission_key = a.key)));
 end;
 $$;
-comment on function rolecall_private.role_member_holds(uuid, uuid, text) is 'THE permission rule for one member in one role, ignoring status and IP: all_permissions; else the key or an action requiring it (rolecall.permission_requires) held through policies or checkbox grants and not blocked by a checkbox deny of it or of anything it requires; or an always-on checkbox of the organization.';
+comment on function rolecall_private.role_member_holds(uuid, uuid, text) is 'THE permission rule for one member in one role, ignoring status and IP: all_permissions; else the key or an action requiring it (rolecall.permission_requires) held through policies or checkbox grants and not blocked by a checkbox deny of it or of anything it requires; or an always-on checkbox of the organization. Policies, implications and always-on keys are read resolved (rolecall_private.role_permissions).';
 revoke execute on function rolecall_private.role_member_holds(uuid, uuid, text) from public;
 grant execute on function rolecall_private.role_member_holds(uuid, uuid, text) to service_role;
 
