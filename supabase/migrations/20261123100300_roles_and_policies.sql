@@ -20,10 +20,12 @@ create table rolecall.policy_permissions (
   policy_id uuid not null,
   organization_id uuid not null,
   permission_key text not null references rolecall.permissions (key) on update cascade on delete cascade,
+  effect rolecall.override_effect not null default 'grant',
   primary key (policy_id, permission_key),
   foreign key (policy_id, organization_id) references rolecall.policies (id, organization_id) on delete cascade
 );
 comment on table rolecall.policy_permissions is 'The permissions of each policy. At most 100 per policy (enforced by a trigger).';
+comment on column rolecall.policy_permissions.effect is 'grant, or deny: a restriction (payments platform: a policy is a "permissions and restrictions set"). A role holds the keys its policies grant minus those any of its policies restrict (and the actions requiring a restricted page); a member''s own checkbox grant still adds a key back, a checkbox deny removes one.';
 create index policy_permissions_organization_idx on rolecall.policy_permissions (organization_id);
 create index policy_permissions_key_idx on rolecall.policy_permissions (permission_key);
 

@@ -68,7 +68,8 @@ begin
   end if;
   -- The key is held when it, or an action that requires it ("an action brings the page it needs"),
   -- is directly held and not blocked:
-  --   directly held  a checkbox grant, or a policy of the role;
+  --   directly held  a checkbox grant, or a policy of the role that no policy of it restricts
+  --                  (a policy restriction removes the key for the role; a checkbox grant adds it back);
   --   blocked        a checkbox deny of the key itself or of any key it requires.
   -- Always-on keys of the organization are held whatever the checkboxes say.
   -- NOTE: which wins: an explicit deny of a page removes every action needing it, even one ticked
@@ -113,10 +114,13 @@ begin
        and (exists (
              select 1 from rolecall.member_overrides g
               where g.member_id = p_member_id and g.permission_key = a.key and g.effect = 'grant')
+            -- granted by a policy and not restricted by one (resolved in role_permissions; an
+            -- implied key there counts only as a candidate of its own)
             or exists (
              select 1 from rolecall.role_policies rp
                join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id
-              where rp.role_id = p_role_id and pp.permission_key = a.key)));
+               join rolecall_private.role_permissions rk on rk.role_id = rp.role_id and rk.permission_key = pp.permission_key
+              where rp.role_id = p_role_id and pp.permission_key = a.key and pp.effect = 'grant')));
 end;
 $$;
 comment on function rolecall_private.role_member_holds(uuid, uuid, text) is 'THE permission rule for one member in one role, ignoring status and IP: all_permissions; else the key or an action requiring it (rolecall.permission_requires) held through policies or checkbox grants and not blocked by a checkbox deny of it or of anything it requires; or an always-on checkbox of the organization. Policies, implications and always-on keys are read resolved (rolecall_private.role_permissions).';

@@ -1,5 +1,5 @@
--- What each role holds through its policies, resolved at write time: the policies' keys, the keys
--- they imply (rolecall_private.permission_closure: an action brings the page it needs) and the
+-- What each role holds through its policies, resolved at write time: the keys its policies grant
+-- and no policy of it restricts (policy_permissions.effect), the keys they imply (rolecall_private.permission_closure: an action brings the page it needs) and the
 -- organization's always-on keys (Jusnote: "Список контактів є видимим незалежно від рівня типу
 -- дозволу"). rolecall_private.role_member_holds reads one row of it instead of joining policies,
 -- implications and checkboxes on every call: has_permission is called per statement by every RLS
@@ -16,7 +16,7 @@ create table rolecall_private.role_permissions (
   always_on boolean not null default false,
   primary key (role_id, permission_key)
 );
-comment on table rolecall_private.role_permissions is 'Derived: every key a role holds through its policies, directly or implied, plus its organization''s always-on keys (always_on). Kept by triggers; read by role_member_holds.';
+comment on table rolecall_private.role_permissions is 'Derived: every key a role holds through its policies (granted, not restricted), directly or implied, plus its organization''s always-on keys (always_on). Kept by triggers; read by role_member_holds.';
 comment on column rolecall_private.role_permissions.always_on is 'The key is always on in the organization: held whatever the member''s checkboxes say.';
 create index role_permissions_key_idx on rolecall_private.role_permissions (permission_key);
 
@@ -28,18 +28,28 @@ as $$
 begin
   delete from rolecall_private.role_permissions rk where rk.role_id = p_role;
   insert into rolecall_private.role_permissions (role_id, permission_key, always_on)
+  with keys as (
+    select pp.permission_key as key, pp.effect
+      from rolecall.role_policies rp
+      join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id
+     where rp.role_id = p_role
+  ),
+  -- granted by a policy and not restricted by any policy of the role, itself or through a page it requires
+  direct as (
+    select g.key from keys g
+     where g.effect = 'grant'
+       and not exists (
+         select 1 from keys d
+          where d.effect = 'deny'
+            and (d.key = g.key
+                 or d.key in (select c.requires_key from rolecall_private.permission_closure c where c.permission_key = g.key)))
+  )
   select p_role, k.key, bool_or(k.always_on)
     from (
-      select pp.permission_key as key, false as always_on
-        from rolecall.role_policies rp
-        join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id
-       where rp.role_id = p_role
+      select d.key, false as always_on from direct d
       union all
       select c.requires_key, false
-        from rolecall.role_policies rp
-        join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id
-        join rolecall_private.permission_closure c on c.permission_key = pp.permission_key
-       where rp.role_id = p_role
+        from direct d join rolecall_private.permission_closure c on c.permission_key = d.key
       union all
       select cp.permission_key, true
         from rolecall.roles r

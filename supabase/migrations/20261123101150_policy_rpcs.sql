@@ -1,5 +1,5 @@
 -- Permission policy RPCs (payments platform): create, rename, delete a policy and set its
--- permissions. Needs policies.manage.
+-- permissions and its restrictions ("permissions and restrictions set"). Needs policies.manage.
 --
 -- A policy is shared: editing it changes every role that has it and every member in those roles
 -- ("the changes will be applied to all users the policy is embedded"). So a policy may be changed
@@ -132,15 +132,47 @@ begin
   v_keys := rolecall_private.checked_policy_keys(p_keys);
   -- no escalation: only the keys it adds must be held; removing never grants anything
   perform rolecall_private.assert_holds_all(v_actor, array(
-    select unnest(v_keys) except select pp.permission_key from rolecall.policy_permissions pp where pp.policy_id = v_policy.id));
+    select unnest(v_keys) except select pp.permission_key from rolecall.policy_permissions pp where pp.policy_id = v_policy.id and pp.effect = 'grant'));
   perform rolecall_private.audit_as('policies.set_permissions');
-  delete from rolecall.policy_permissions pp where pp.policy_id = v_policy.id and not (pp.permission_key = any (v_keys));
-  insert into rolecall.policy_permissions (policy_id, organization_id, permission_key)
+  -- the policy's grants only; its restrictions are set_policy_restrictions' (a key named here that
+  -- the policy restricted becomes a grant)
+  delete from rolecall.policy_permissions pp
+   where pp.policy_id = v_policy.id and pp.effect = 'grant' and not (pp.permission_key = any (v_keys));
+  insert into rolecall.policy_permissions as pp (policy_id, organization_id, permission_key)
   select v_policy.id, v_org, k from unnest(v_keys) as k
-  on conflict (policy_id, permission_key) do nothing;
+  on conflict (policy_id, permission_key) do update set effect = 'grant' where pp.effect <> 'grant';
   return (select p from rolecall.policies p where p.id = v_policy.id);
 end;
 $$;
-comment on function rolecall.set_policy_permissions(uuid, text[]) is 'Makes a policy''s permissions exactly the given keys; every role and member that has the policy changes with it. Needs policies.manage and every role using it editable by the caller (RC109 / RC106 / RC104); keys known (RC301), at most 100 (RC302), added ones held by the caller (RC107).';
+comment on function rolecall.set_policy_permissions(uuid, text[]) is 'Makes a policy''s granted permissions exactly the given keys (its restrictions stay: set_policy_restrictions); every role and member that has the policy changes with it. Needs policies.manage and every role using it editable by the caller (RC109 / RC106 / RC104); keys known (RC301), at most 100 (RC302), added ones held by the caller (RC107).';
 revoke execute on function rolecall.set_policy_permissions(uuid, text[]) from public;
 grant execute on function rolecall.set_policy_permissions(uuid, text[]) to authenticated, service_role;
+
+create function rolecall.set_policy_restrictions(p_policy uuid, p_keys text[]) returns rolecall.policies
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_org uuid := rolecall_private.policy_org(p_policy);
+  v_actor rolecall.members := rolecall_private.require_permission(v_org, 'policies.manage');
+  v_policy rolecall.policies := rolecall_private.policy_in(v_org, p_policy);
+  v_keys text[];
+begin
+  perform rolecall_private.assert_can_edit_policy(v_actor, v_policy);
+  v_keys := rolecall_private.checked_policy_keys(p_keys);
+  -- NOTE: restricting takes permissions away, so it needs nothing held; lifting a restriction hands
+  -- them back, so the caller must hold every key it lifts (as clearing a member's deny).
+  perform rolecall_private.assert_holds_all(v_actor, array(
+    select pp.permission_key from rolecall.policy_permissions pp
+     where pp.policy_id = v_policy.id and pp.effect = 'deny' and not (pp.permission_key = any (v_keys))));
+  perform rolecall_private.audit_as('policies.set_restrictions');
+  delete from rolecall.policy_permissions pp
+   where pp.policy_id = v_policy.id and pp.effect = 'deny' and not (pp.permission_key = any (v_keys));
+  insert into rolecall.policy_permissions as pp (policy_id, organization_id, permission_key, effect)
+  select v_policy.id, v_org, k, 'deny' from unnest(v_keys) as k
+  on conflict (policy_id, permission_key) do update set effect = 'deny' where pp.effect <> 'deny';
+  return (select p from rolecall.policies p where p.id = v_policy.id);
+end;
+$$;
+comment on function rolecall.set_policy_restrictions(uuid, text[]) is 'Makes a policy''s restrictions exactly the given keys (payments platform: a policy is a "permissions and restrictions set"): every role with the policy loses them, and the actions that require a restricted page, whatever its other policies grant; a member''s own checkbox grant still adds a key back. Needs policies.manage and every role using it editable by the caller (RC109 / RC106 / RC104); keys known (RC301), at most 100 rows per policy (RC302); lifting a restriction needs the key held (RC107).';
+revoke execute on function rolecall.set_policy_restrictions(uuid, text[]) from public;
+grant execute on function rolecall.set_policy_restrictions(uuid, text[]) to authenticated, service_role;

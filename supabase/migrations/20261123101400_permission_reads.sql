@@ -11,7 +11,11 @@
 --
 -- Shape of a source (jsonb objects in `sources`, in this order):
 --   {"type": "all_permissions", "role_id", "role_name"}   the role holds every permission
---   {"type": "policy", "policy_id", "policy_name"}        a policy of the role contains the key
+--   {"type": "policy", "policy_id", "policy_name"}        a policy of the role grants the key
+--   {"type": "restriction", "policy_id", "policy_name", "permission_key"}
+--                                                         a policy of the role restricts the key (or a page it
+--                                                         requires): the role does not give it; only the
+--                                                         member's own checkbox grant can
 --   {"type": "grant" | "deny", "permission_key"}          the member's own checkbox (roles with member_overrides);
 --                                                         a deny whose permission_key is another key is a
 --                                                         deny of a page this key requires (it removes the key)
@@ -50,7 +54,9 @@ as $$
       from (select pp.permission_key as key
               from member m
               join rolecall.role_policies rp on rp.role_id = m.role_id
-              join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id
+              join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id and pp.effect = 'grant'
+              -- not restricted by a policy of the role (resolved there)
+              join rolecall_private.role_permissions rk on rk.role_id = m.role_id and rk.permission_key = pp.permission_key
              where not m.all_permissions
             union
             select o.permission_key from overrides o where o.effect = 'grant') k
@@ -73,7 +79,16 @@ as $$
                  from rolecall.role_policies rp
                  join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id
                  join rolecall.policies pol on pol.id = rp.policy_id
-                where rp.role_id = m.role_id and pp.permission_key = p.key and not m.all_permissions
+                where rp.role_id = m.role_id and pp.permission_key = p.key and pp.effect = 'grant' and not m.all_permissions
+               union all
+               -- a policy of the role restricts the key, or a page it requires
+               select 2, pol.name, jsonb_build_object('type', 'restriction', 'policy_id', pol.id, 'policy_name', pol.name, 'permission_key', pp.permission_key)
+                 from rolecall.role_policies rp
+                 join rolecall.policy_permissions pp on pp.policy_id = rp.policy_id and pp.effect = 'deny'
+                 join rolecall.policies pol on pol.id = rp.policy_id
+                where rp.role_id = m.role_id and not m.all_permissions
+                  and (pp.permission_key = p.key
+                       or pp.permission_key in (select c.requires_key from rolecall_private.permission_closure c where c.permission_key = p.key))
                union all
                select 3, o.effect::text, jsonb_build_object('type', o.effect::text, 'permission_key', o.permission_key)
                  from overrides o

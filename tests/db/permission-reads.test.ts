@@ -123,6 +123,32 @@ describe('implied permissions in the reads', () => {
   })
 })
 
+describe('policies restrict as well as grant (payments platform: "permissions and restrictions set")', () => {
+  it('a restricting policy takes a page and the actions needing it from the role; a member\u2019s own grant adds one back', async () => {
+    const org = await createOrg(db, 'payments_platform', { roles: ['admin'] })
+    const admin = user(org.primary.userId)
+    const { id: payouts } = (await db.rpc<{ id: string }>(admin, 'create_policy', { p_org: org.orgId, p_name: 'Payouts', p_keys: ['payouts.view', 'payouts.manage', 'dashboard.view'] }))[0]!
+    const { id: noPayouts } = (await db.rpc<{ id: string }>(admin, 'create_policy', { p_org: org.orgId, p_name: 'No payouts page', p_keys: [] }))[0]!
+    await db.rpc(admin, 'set_policy_restrictions', { p_policy: noPayouts, p_keys: ['payouts.view'] })
+    const { id: role } = (await db.rpc<{ id: string }>(admin, 'create_role', { p_org: org.orgId, p_name: 'Analyst', p_rank: 20, p_policy_ids: [payouts, noPayouts], p_member_overrides: true }))[0]!
+    const someone = await db.createUser()
+    const { id: member } = (await db.sql<{ id: string }>('insert into rolecall.members (organization_id, user_id, role_id) values ($1, $2, $3) returning id', [org.orgId, someone, role]))[0]!
+    let mine = await myPermissions(someone, org.orgId)
+    expect([mine['dashboard.view']!.granted, mine['payouts.view']!.granted, mine['payouts.manage']!.granted]).toEqual([true, false, false])
+    expect(mine['payouts.manage']!.sources).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'restriction', policy_name: 'No payouts page', permission_key: 'payouts.view' })]))
+    // the member's own checkbox is more specific than the role's policies
+    await db.rpc(admin, 'set_member_overrides', { p_member: member, p_grants: ['payouts.manage'], p_denies: [] })
+    mine = await myPermissions(someone, org.orgId)
+    expect([mine['payouts.view']!.granted, mine['payouts.manage']!.granted]).toEqual([true, true])
+    // lifting the restriction gives the role its policy back
+    await db.rpc(admin, 'set_member_overrides', { p_member: member, p_grants: [], p_denies: [] })
+    await db.rpc(admin, 'set_policy_restrictions', { p_policy: noPayouts, p_keys: [] })
+    mine = await myPermissions(someone, org.orgId)
+    expect([mine['payouts.view']!.granted, mine['payouts.manage']!.granted]).toEqual([true, true])
+    expect((await db.sql("select effect from rolecall.policy_permissions where policy_id = $1", [noPayouts]))).toEqual([])
+  })
+})
+
 describe('the organization\u2019s own catalog', () => {
   it('lists a Profit organization\u2019s sections, not the whole catalog', async () => {
     const org = await createOrg(db, 'profit', { roles: ['owner', 'contributor'] })
@@ -220,8 +246,11 @@ describe('my_permissions agrees with has_permission', () => {
         // an always-on key holds whatever the checkboxes say; a deny (of the key or of a page it
         // requires) beats a policy, a grant and an "implied by"
         const blocked = types.includes('deactivated') || types.includes('ip_not_allowed')
+        // a policy restriction takes away what policies give, not the member's own grant
+        const restricted = types.includes('restriction')
         const implied = !blocked && (types.includes('always_on') || (!types.includes('deny')
-          && (types.includes('all_permissions') || types.includes('policy') || types.includes('grant') || types.includes('implied'))))
+          && (types.includes('all_permissions') || types.includes('grant') || types.includes('implied')
+              || (types.includes('policy') && !restricted))))
         if (row.granted !== row.has || implied !== row.granted) disagreements.push({ member: m, ...row, implied })
         compared++
       }

@@ -115,6 +115,7 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall.update_policy(uuid,text,text)': { grants: api, outsider: 'RC102' },
   'rolecall.delete_policy(uuid)': { grants: api, outsider: 'RC102' },
   'rolecall.set_policy_permissions(uuid,text[])': { grants: api, outsider: 'RC102' },
+  'rolecall.set_policy_restrictions(uuid,text[])': { grants: api, outsider: 'RC102' },
   'rolecall.change_member_role(uuid,uuid)': { grants: api, outsider: 'RC102' },
   'rolecall.set_member_overrides(uuid,text[],text[])': { grants: api, outsider: 'RC102' },
   'rolecall.set_ip_allowlist(uuid,text[])': { grants: api, outsider: 'RC102' },
