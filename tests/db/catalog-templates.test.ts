@@ -106,6 +106,21 @@ describe('create_organization', () => {
       .toEqual([{ label_en: 'Bank Transactions' }])
   })
 
+  it('gives Profit Contributors the doc\u2019s checkboxes by section ("Adjust permissions as needed for Administrators and Contributors")', async () => {
+    const org = await createOrg(db, 'profit', { roles: ['owner', 'contributor'] })
+    const contributor = org.members.contributor!
+    const boxes = await db.rpc<{ key: string; section: string; label_en: string; state: string }>(user(org.primary.userId), 'member_checkboxes', { p_org: org.orgId, p_user: contributor.userId })
+    expect([...new Set(boxes.map((b) => b.section))]).toEqual(['bill_pay', 'invoicing', 'banking', 'administration', 'expense_management'])
+    expect(boxes.find((b) => b.key === 'budgets')).toMatchObject({ label_en: 'Create and edit budgets', state: 'off' })
+    await db.rpc(user(org.primary.userId), 'set_member_overrides', { p_member: contributor.memberId, p_grants: ['budgets', 'payments'], p_denies: [] })
+    const has = async (key: string) => only(await db.request<{ has: boolean }>(user(contributor.userId), 'select rolecall.has_permission($1, $2) as has', [org.orgId, key])).has
+    // "Create and edit budgets" brings the budgets it edits; "Make payments" the bills page
+    expect([await has('budgets.manage'), await has('budgets.view_all'), await has('bills.pay'), await has('bills.view')]).toEqual([true, true, true, true])
+    // the Cardholder is "Customizable: No": its role takes no checkboxes
+    const cardholder = await createOrg(db, 'profit', { roles: ['owner', 'cardholder'] })
+    await expectDbError(db.rpc(user(cardholder.primary.userId), 'set_member_overrides', { p_member: cardholder.members.cardholder!.memberId, p_grants: ['budgets'], p_denies: [] }), 'RC109')
+  })
+
   it('gives the blank template no checkboxes: its members are edited key by key', async () => {
     const org = await createOrg(db, 'blank')
     expect(await db.sql('select key from rolecall.checkboxes where organization_id = $1', [org.orgId])).toEqual([])

@@ -1,5 +1,6 @@
+import { createHash, randomBytes } from 'node:crypto'
 import { expect, it } from 'vitest'
-import { expectDbError, useTestDatabase, user, only } from '../../support/db.ts'
+import { expectDbError, serviceRole, useTestDatabase, user, only } from '../../support/db.ts'
 import { createOrg } from '../../support/orgs.ts'
 import { viaFunctions } from '../function-paths.ts'
 
@@ -88,4 +89,16 @@ it('access to a project gives access to all its documents', async () => {
   expect(await db.request(user(u.userId), 'select 1 from example.project_documents')).toEqual([])
   await db.rpc(user(otherAdmin.userId), 'set_resource_grants', { p_member: u.memberId, p_resource_type: 'project', p_resource_ids: [project] })
   expect(await db.request(user(u.userId), 'select title from example.project_documents order by title')).toEqual([{ title: 'Договір' }, { title: 'Позов' }])
+})
+
+it('«Адміністратор може визначити доступ … безпосередньо при запрошенні»: the invitation speaks the permission types', async () => {
+  const invite = async (email: string, grants: string[]) => only(await db.rpc<{ role_id: string; grants: string[] }>(serviceRole, 'create_invitation', {
+    p_actor: otherAdmin.userId, p_org: org.orgId, p_email: email, p_role: org.roles.user,
+    p_token_hash: createHash('sha256').update(randomBytes(32)).digest(), p_grants: grants, p_client_ip: '198.51.100.77',
+  }))
+  const clerk = await invite('bookkeeper@jusnote.test', ['reports', 'invoices'])
+  expect(clerk).toMatchObject({ role_id: org.roles.user, grants: ['invoices.create', 'invoices.view', 'payments.record', 'reports.create', 'reports.view'] })
+  // ticking «Адміністратор» invites to the Administrator role
+  expect(await invite('partner@jusnote.test', ['administrator'])).toMatchObject({ role_id: org.roles.admin, grants: [] })
+  await expectDbError(invite('nobody@jusnote.test', ['contacts_off']), 'RC301')
 })
