@@ -216,7 +216,7 @@ grant execute on function rolecall.my_organizations() to authenticated;
 create function rolecall.my_permissions(p_org uuid)
 returns table (
   key text, section text, kind rolecall.permission_kind, label_en text, label_uk text,
-  granted boolean, sources jsonb
+  granted boolean, sources jsonb, checkboxes text[]
 )
 language plpgsql stable security definer set search_path = ''
 as $$
@@ -231,7 +231,9 @@ begin
     raise exception 'You are not a member of this organization' using errcode = 'RC102', detail = format('organization %s', p_org);
   end if;
   return query
-    select p.key, p.section, p.kind, p.label_en, p.label_uk, s.granted, s.sources
+    select p.key, p.section, p.kind, p.label_en, p.label_uk, s.granted, s.sources,
+           array(select cp.checkbox_key from rolecall.checkbox_permissions cp
+                  where cp.organization_id = p_org and cp.permission_key = p.key order by cp.checkbox_key)
       from rolecall_private.permission_sources(v_member, true) s
       join rolecall.permissions p on p.key = s.permission_key
       join rolecall.permission_sections ps on ps.key = p.section
@@ -239,7 +241,7 @@ begin
      order by ps.position, ps.key, p.position, p.key;
 end;
 $$;
-comment on function rolecall.my_permissions(uuid) is 'The caller''s permissions in an organization, one row per permission of the organization''s catalog (its template''s sections and the keys it uses, rolecall_private.organization_catalog), grouped by section: granted (as has_permission decides it for this request) and sources (why). A deactivated member or one outside its allowlist sees every row denied with that reason.';
+comment on function rolecall.my_permissions(uuid) is 'The caller''s permissions in an organization, one row per permission of the organization''s catalog (its template''s sections and the keys it uses, rolecall_private.organization_catalog), grouped by section: granted (as has_permission decides it for this request), sources (why) and checkboxes (the keys of the organization''s checkboxes that stand for it; labels in member_checkboxes). A deactivated member or one outside its allowlist sees every row denied with that reason.';
 revoke execute on function rolecall.my_permissions(uuid) from public;
 grant execute on function rolecall.my_permissions(uuid) to authenticated;
 

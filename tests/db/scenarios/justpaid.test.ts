@@ -73,6 +73,8 @@ it('"Approve Sales Contracts" brings the sales contracts page', async () => {
   const rows = await db.request<{ key: string; granted: boolean }>(user(u.userId),
     "select key, granted from rolecall.my_permissions($1) where key like 'sales_contracts.%' order by key", [org.orgId])
   expect(rows).toEqual([{ key: 'sales_contracts.approve', granted: true }, { key: 'sales_contracts.view', granted: true }])
+  const [box] = await db.request<{ checkboxes: string[] }>(user(u.userId), "select checkboxes from rolecall.my_permissions($1) where key = 'bills.pay'", [org.orgId])
+  expect(box!.checkboxes).toEqual(['bank_transactions'])
   await db.rpc(admin, 'set_member_overrides', { p_member: u.memberId, p_grants: [], p_denies: [] })
 })
 
