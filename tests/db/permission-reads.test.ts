@@ -123,6 +123,22 @@ describe('implied permissions in the reads', () => {
   })
 })
 
+describe('explain_permission of a checkbox', () => {
+  it('explains a product checkbox: its labels, state and each key it stands for', async () => {
+    const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
+    const u = org.members.user!
+    await db.rpc(user(org.primary.userId), 'set_member_overrides', { p_member: u.memberId, p_grants: ['bank_transactions'], p_denies: [] })
+    const { explain_permission: why } = (await db.rpc<{ explain_permission: any }>(user(org.primary.userId),
+      'explain_permission', { p_org: org.orgId, p_user: u.userId, p_key: 'bank_transactions' }))[0]!
+    expect(why).toMatchObject({
+      key: 'bank_transactions', granted: true,
+      checkbox: { label_en: 'Bank Transactions', section: 'banking', state: 'on', ticked: true, permission_keys: ['bank_transactions.create', 'bills.pay'] },
+      permissions: [{ key: 'bank_transactions.create', granted: true, sources: [{ type: 'grant' }] }, { key: 'bills.pay', granted: true, sources: [{ type: 'grant' }] }],
+    })
+    await expectDbError(db.rpc(user(org.primary.userId), 'explain_permission', { p_org: org.orgId, p_user: u.userId, p_key: 'no_such_box' }), 'RC301')
+  })
+})
+
 describe('policies restrict as well as grant (payments platform: "permissions and restrictions set")', () => {
   it('a restricting policy takes a page and the actions needing it from the role; a member\u2019s own grant adds one back', async () => {
     const org = await createOrg(db, 'payments_platform', { roles: ['admin'] })
