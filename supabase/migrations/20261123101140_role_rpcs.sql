@@ -129,15 +129,20 @@ begin
     perform rolecall_private.policy_in(p_role.organization_id, v_id);
   end loop;
   v_added := array(select unnest(v_ids) except select rp.policy_id from rolecall.role_policies rp where rp.role_id = p_role.id);
-  -- no escalation: the role gains only permissions the actor holds
+  -- no escalation: the role gains only permissions the actor holds — what an added policy grants,
+  -- and what a removed policy restricted (policy_permissions.effect = 'deny')
   perform rolecall_private.assert_holds_all(p_actor, array(
-    select distinct pp.permission_key from rolecall.policy_permissions pp where pp.policy_id = any (v_added) order by 1));
+    select distinct pp.permission_key from rolecall.policy_permissions pp
+     where (pp.policy_id = any (v_added) and pp.effect = 'grant')
+        or (pp.effect = 'deny' and pp.policy_id in (
+              select rp.policy_id from rolecall.role_policies rp where rp.role_id = p_role.id and not (rp.policy_id = any (v_ids))))
+     order by 1));
   delete from rolecall.role_policies rp where rp.role_id = p_role.id and not (rp.policy_id = any (v_ids));
   insert into rolecall.role_policies (role_id, policy_id, organization_id)
   select p_role.id, i, p_role.organization_id from unnest(v_added) as i;
 end;
 $$;
-comment on function rolecall_private.link_role_policies(rolecall.members, rolecall.roles, uuid[]) is 'Makes the role''s policies exactly p_policy_ids: each of the organization (RC305/RC306), and every permission of an added policy held by the actor (RC107). Writes only what changes.';
+comment on function rolecall_private.link_role_policies(rolecall.members, rolecall.roles, uuid[]) is 'Makes the role''s policies exactly p_policy_ids: each of the organization (RC305/RC306), and every permission an added policy grants or a removed policy restricted held by the actor (RC107). Writes only what changes.';
 revoke execute on function rolecall_private.link_role_policies(rolecall.members, rolecall.roles, uuid[]) from public;
 
 create function rolecall.create_role(
@@ -168,7 +173,8 @@ begin
     perform rolecall_private.policy_in(p_org, v_id);
   end loop;
   perform rolecall_private.assert_holds_all(v_actor, array(
-    select distinct pp.permission_key from rolecall.policy_permissions pp where pp.policy_id = any (coalesce(p_policy_ids, '{}')) order by 1));
+    select distinct pp.permission_key from rolecall.policy_permissions pp
+     where pp.policy_id = any (coalesce(p_policy_ids, '{}')) and pp.effect = 'grant' order by 1));
 
   perform rolecall_private.audit_as('roles.create');
   if coalesce(p_is_default, false) then

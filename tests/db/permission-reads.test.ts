@@ -156,6 +156,14 @@ describe('policies restrict as well as grant (payments platform: "permissions an
     await db.rpc(admin, 'set_member_overrides', { p_member: member, p_grants: ['payouts.manage'], p_denies: [] })
     mine = await myPermissions(someone, org.orgId)
     expect([mine['payouts.view']!.granted, mine['payouts.manage']!.granted]).toEqual([true, true])
+    // no escalation: taking the restricting policy off the role hands payouts back, so only someone
+    // holding them may (a role manager without payouts.view is refused)
+    const { id: leadRole } = (await db.rpc<{ id: string }>(admin, 'create_role', { p_org: org.orgId, p_name: 'Lead', p_rank: 50, p_policy_ids: [] }))[0]!
+    const { id: rolesPolicy } = (await db.rpc<{ id: string }>(admin, 'create_policy', { p_org: org.orgId, p_name: 'Roles', p_keys: ['roles.manage'] }))[0]!
+    await db.rpc(admin, 'set_role_policies', { p_role: leadRole, p_policy_ids: [rolesPolicy] })
+    const lead = await db.createUser()
+    await db.sql('insert into rolecall.members (organization_id, user_id, role_id) values ($1, $2, $3)', [org.orgId, lead, leadRole])
+    await expectDbError(db.rpc(user(lead), 'set_role_policies', { p_role: role, p_policy_ids: [payouts] }), 'RC107')
     // lifting the restriction gives the role its policy back
     await db.rpc(admin, 'set_member_overrides', { p_member: member, p_grants: [], p_denies: [] })
     await db.rpc(admin, 'set_policy_restrictions', { p_policy: noPayouts, p_keys: [] })
