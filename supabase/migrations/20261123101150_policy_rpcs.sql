@@ -109,13 +109,17 @@ declare
   v_policy rolecall.policies := rolecall_private.policy_in(v_org, p_policy);
 begin
   perform rolecall_private.assert_can_edit_policy(v_actor, v_policy);
+  -- deleting a restriction hands its keys back to the roles that had it: no escalation (RC107)
+  perform rolecall_private.assert_holds_all(v_actor, array(
+    select pp.permission_key from rolecall.policy_permissions pp
+     where pp.policy_id = v_policy.id and pp.effect = 'deny' order by 1));
   perform rolecall_private.audit_as('policies.delete');
   -- its permissions and its links to roles go with it (foreign keys cascade, each deletion audited)
   delete from rolecall.policies p where p.id = v_policy.id returning * into v_policy;
   return v_policy;
 end;
 $$;
-comment on function rolecall.delete_policy(uuid) is 'Deletes a policy; every role that had it loses its permissions. Needs policies.manage and every role using it editable by the caller (RC109 / RC106 / RC104). Returns the row as it was.';
+comment on function rolecall.delete_policy(uuid) is 'Deletes a policy; every role that had it loses its permissions (and its restrictions, which needs the restricted keys held, RC107). Needs policies.manage and every role using it editable by the caller (RC109 / RC106 / RC104). Returns the row as it was.';
 revoke execute on function rolecall.delete_policy(uuid) from public;
 grant execute on function rolecall.delete_policy(uuid) to authenticated, service_role;
 
