@@ -123,7 +123,8 @@ comment on function rolecall.delete_policy(uuid) is 'Deletes a policy; every rol
 revoke execute on function rolecall.delete_policy(uuid) from public;
 grant execute on function rolecall.delete_policy(uuid) to authenticated, service_role;
 
-create function rolecall.set_policy_permissions(p_policy uuid, p_keys text[]) returns rolecall.policies
+create function rolecall_private.set_policy_keys(p_policy uuid, p_keys text[], p_effect rolecall.override_effect)
+returns rolecall.policies
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
@@ -134,48 +135,40 @@ declare
 begin
   perform rolecall_private.assert_can_edit_policy(v_actor, v_policy);
   v_keys := rolecall_private.checked_policy_keys(p_keys);
-  -- no escalation: only the keys it adds must be held; removing never grants anything
-  perform rolecall_private.assert_holds_all(v_actor, array(
-    select unnest(v_keys) except select pp.permission_key from rolecall.policy_permissions pp where pp.policy_id = v_policy.id and pp.effect = 'grant'));
-  perform rolecall_private.audit_as('policies.set_permissions');
-  -- the policy's grants only; its restrictions are set_policy_restrictions' (a key named here that
-  -- the policy restricted becomes a grant)
+  -- no escalation: what the change hands out must be held. Grants: the keys it adds (removing one
+  -- never grants anything). Restrictions: the keys it lifts (restricting takes away, so needs nothing).
+  perform rolecall_private.assert_holds_all(v_actor, case p_effect
+    when 'grant' then array(select unnest(v_keys) except
+                            select pp.permission_key from rolecall.policy_permissions pp where pp.policy_id = v_policy.id and pp.effect = 'grant')
+    else array(select pp.permission_key from rolecall.policy_permissions pp
+                where pp.policy_id = v_policy.id and pp.effect = 'deny' and not (pp.permission_key = any (v_keys)))
+  end);
+  perform rolecall_private.audit_as(case p_effect when 'grant' then 'policies.set_permissions' else 'policies.set_restrictions' end);
+  -- only rows of this effect are replaced; a key named here that has the other effect switches to this one
   delete from rolecall.policy_permissions pp
-   where pp.policy_id = v_policy.id and pp.effect = 'grant' and not (pp.permission_key = any (v_keys));
-  insert into rolecall.policy_permissions as pp (policy_id, organization_id, permission_key)
-  select v_policy.id, v_org, k from unnest(v_keys) as k
-  on conflict (policy_id, permission_key) do update set effect = 'grant' where pp.effect <> 'grant';
+   where pp.policy_id = v_policy.id and pp.effect = p_effect and not (pp.permission_key = any (v_keys));
+  insert into rolecall.policy_permissions as pp (policy_id, organization_id, permission_key, effect)
+  select v_policy.id, v_org, k, p_effect from unnest(v_keys) as k
+  on conflict (policy_id, permission_key) do update set effect = p_effect where pp.effect <> p_effect;
   return (select p from rolecall.policies p where p.id = v_policy.id);
 end;
+$$;
+comment on function rolecall_private.set_policy_keys(uuid, text[], rolecall.override_effect) is 'Makes a policy''s grants (or restrictions) exactly p_keys, with every check of set_policy_permissions / set_policy_restrictions: policies.manage, every role using the policy editable by the caller, keys known and at most 100, and what the change hands out held by the caller (RC107).';
+revoke execute on function rolecall_private.set_policy_keys(uuid, text[], rolecall.override_effect) from public;
+
+create function rolecall.set_policy_permissions(p_policy uuid, p_keys text[]) returns rolecall.policies
+language sql volatile security definer set search_path = ''
+as $$
+  select rolecall_private.set_policy_keys(p_policy, p_keys, 'grant');
 $$;
 comment on function rolecall.set_policy_permissions(uuid, text[]) is 'Makes a policy''s granted permissions exactly the given keys (its restrictions stay: set_policy_restrictions); every role and member that has the policy changes with it. Needs policies.manage and every role using it editable by the caller (RC109 / RC106 / RC104); keys known (RC301), at most 100 (RC302), added ones held by the caller (RC107).';
 revoke execute on function rolecall.set_policy_permissions(uuid, text[]) from public;
 grant execute on function rolecall.set_policy_permissions(uuid, text[]) to authenticated, service_role;
 
 create function rolecall.set_policy_restrictions(p_policy uuid, p_keys text[]) returns rolecall.policies
-language plpgsql volatile security definer set search_path = ''
+language sql volatile security definer set search_path = ''
 as $$
-declare
-  v_org uuid := rolecall_private.policy_org(p_policy);
-  v_actor rolecall.members := rolecall_private.require_permission(v_org, 'policies.manage');
-  v_policy rolecall.policies := rolecall_private.policy_in(v_org, p_policy);
-  v_keys text[];
-begin
-  perform rolecall_private.assert_can_edit_policy(v_actor, v_policy);
-  v_keys := rolecall_private.checked_policy_keys(p_keys);
-  -- NOTE: restricting takes permissions away, so it needs nothing held; lifting a restriction hands
-  -- them back, so the caller must hold every key it lifts (as clearing a member's deny).
-  perform rolecall_private.assert_holds_all(v_actor, array(
-    select pp.permission_key from rolecall.policy_permissions pp
-     where pp.policy_id = v_policy.id and pp.effect = 'deny' and not (pp.permission_key = any (v_keys))));
-  perform rolecall_private.audit_as('policies.set_restrictions');
-  delete from rolecall.policy_permissions pp
-   where pp.policy_id = v_policy.id and pp.effect = 'deny' and not (pp.permission_key = any (v_keys));
-  insert into rolecall.policy_permissions as pp (policy_id, organization_id, permission_key, effect)
-  select v_policy.id, v_org, k, 'deny' from unnest(v_keys) as k
-  on conflict (policy_id, permission_key) do update set effect = 'deny' where pp.effect <> 'deny';
-  return (select p from rolecall.policies p where p.id = v_policy.id);
-end;
+  select rolecall_private.set_policy_keys(p_policy, p_keys, 'deny');
 $$;
 comment on function rolecall.set_policy_restrictions(uuid, text[]) is 'Makes a policy''s restrictions exactly the given keys (payments platform: a policy is a "permissions and restrictions set"): every role with the policy loses them, and the actions that require a restricted page, whatever its other policies grant; a member''s own checkbox grant still adds a key back. Needs policies.manage and every role using it editable by the caller (RC109 / RC106 / RC104); keys known (RC301), at most 100 rows per policy (RC302); lifting a restriction needs the key held (RC107).';
 revoke execute on function rolecall.set_policy_restrictions(uuid, text[]) from public;

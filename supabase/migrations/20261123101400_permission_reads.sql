@@ -245,6 +245,32 @@ comment on function rolecall.my_permissions(uuid) is 'The caller''s permissions 
 revoke execute on function rolecall.my_permissions(uuid) from public;
 grant execute on function rolecall.my_permissions(uuid) to authenticated;
 
+create function rolecall_private.readable_member(p_org uuid, p_user uuid, p_what text) returns rolecall.members
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  v_member rolecall.members;
+begin
+  if auth.uid() is null then
+    raise exception 'Sign in first' using errcode = 'RC101';
+  end if;
+  if not exists (select 1 from rolecall.members m where m.organization_id = p_org and m.user_id = auth.uid()) then
+    raise exception 'You are not a member of this organization' using errcode = 'RC102', detail = format('organization %s', p_org);
+  end if;
+  if p_user is distinct from auth.uid() and not rolecall_private.has_permission(p_org, 'members.edit_permissions') then
+    raise exception 'You need the permission "members.edit_permissions" to see %', p_what
+      using errcode = 'RC103', detail = 'members.edit_permissions';
+  end if;
+  select * into v_member from rolecall.members m where m.organization_id = p_org and m.user_id = p_user;
+  if v_member.id is null then
+    raise exception 'That user is not a member of this organization' using errcode = 'RC306', detail = format('user %s', p_user);
+  end if;
+  return v_member;
+end;
+$$;
+comment on function rolecall_private.readable_member(uuid, uuid, text) is 'The member row of p_user in p_org when the caller may read its permissions: anyone their own (even deactivated: "why can''t I"), others with members.edit_permissions (RC103); RC101 signed out, RC102 not a member, RC306 no such member. p_what names the read in the refusal.';
+revoke execute on function rolecall_private.readable_member(uuid, uuid, text) from public;
+
 create function rolecall.explain_permission(p_org uuid, p_user uuid, p_key text) returns jsonb
 language plpgsql stable security definer set search_path = ''
 as $$
@@ -254,23 +280,10 @@ declare
   v_role rolecall.roles;
   v_result jsonb;
 begin
-  if auth.uid() is null then
-    raise exception 'Sign in first' using errcode = 'RC101';
-  end if;
-  if not exists (select 1 from rolecall.members m where m.organization_id = p_org and m.user_id = auth.uid()) then
-    raise exception 'You are not a member of this organization' using errcode = 'RC102', detail = format('organization %s', p_org);
-  end if;
-  if not v_self and not rolecall_private.has_permission(p_org, 'members.edit_permissions') then
-    raise exception 'You need the permission "members.edit_permissions" to see why others hold a permission'
-      using errcode = 'RC103', detail = 'members.edit_permissions';
-  end if;
+  v_member := rolecall_private.readable_member(p_org, p_user, 'why others hold a permission');
   if not exists (select 1 from rolecall.permissions p where p.key = p_key)
      and not exists (select 1 from rolecall.checkboxes cb where cb.organization_id = p_org and cb.key = p_key) then
     raise exception 'Unknown permission or checkbox "%"', p_key using errcode = 'RC301', detail = p_key;
-  end if;
-  select * into v_member from rolecall.members m where m.organization_id = p_org and m.user_id = p_user;
-  if v_member.id is null then
-    raise exception 'That user is not a member of this organization' using errcode = 'RC306', detail = format('user %s', p_user);
   end if;
   v_role := rolecall_private.role_in(p_org, v_member.role_id);
   -- NOTE: another member's request address is unknown here, so their allowlist is shown, not applied.
@@ -319,20 +332,7 @@ declare
   v_self boolean := v_user is not distinct from auth.uid();
   v_member uuid;
 begin
-  if auth.uid() is null then
-    raise exception 'Sign in first' using errcode = 'RC101';
-  end if;
-  if not exists (select 1 from rolecall.members m where m.organization_id = p_org and m.user_id = auth.uid()) then
-    raise exception 'You are not a member of this organization' using errcode = 'RC102', detail = format('organization %s', p_org);
-  end if;
-  if not v_self and not rolecall_private.has_permission(p_org, 'members.edit_permissions') then
-    raise exception 'You need the permission "members.edit_permissions" to see others'' checkboxes'
-      using errcode = 'RC103', detail = 'members.edit_permissions';
-  end if;
-  select m.id into v_member from rolecall.members m where m.organization_id = p_org and m.user_id = v_user;
-  if v_member is null then
-    raise exception 'That user is not a member of this organization' using errcode = 'RC306', detail = format('user %s', v_user);
-  end if;
+  v_member := (rolecall_private.readable_member(p_org, v_user, 'others'' checkboxes')).id;
   return query
     select c.key, c.section, c.label_en, c.label_uk, c.description_en, c.description_uk, c.position, c.role_id,
            c.always_on, c.permission_keys, c.state, c.ticked
