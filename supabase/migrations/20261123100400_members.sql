@@ -164,11 +164,29 @@ comment on column rolecall_private.resource_types.id_column is 'The column resou
 create trigger members_touch_updated_at before update on rolecall.members
   for each row execute function rolecall_private.touch_updated_at();
 
+create function rolecall_private.without_control_characters(p_text text) returns text
+language sql immutable security invoker set search_path = ''
+as $$
+  select regexp_replace(p_text, '[\u0001-\u001f\u007f-\u009f\u2028\u2029]+', ' ', 'g')
+$$;
+comment on function rolecall_private.without_control_characters(text) is 'The text with every run of control characters (C0, DEL, C1, U+2028/2029) replaced by one space: the one definition of what may not reach an email header or a one-line label.';
+revoke execute on function rolecall_private.without_control_characters(text) from public;
+
+create function rolecall_private.member_display_name(p_meta jsonb) returns text
+language sql immutable security invoker set search_path = ''
+as $$
+  -- NOTE: user metadata is whatever the user sent to Auth; the name is shown to admins and placed in
+  -- notification emails, so it arrives here on one line and of a sane length.
+  select left(btrim(rolecall_private.without_control_characters(coalesce(p_meta ->> 'full_name', p_meta ->> 'name', ''))), 200)
+$$;
+comment on function rolecall_private.member_display_name(jsonb) is 'A member''s display name from the user''s metadata (full_name, else name): control characters replaced by spaces, trimmed, at most 200 characters.';
+revoke execute on function rolecall_private.member_display_name(jsonb) from public;
+
 create function rolecall_private.fill_member_identity() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
-  select coalesce(u.email, ''), coalesce(u.raw_user_meta_data ->> 'full_name', u.raw_user_meta_data ->> 'name', '')
+  select coalesce(u.email, ''), rolecall_private.member_display_name(u.raw_user_meta_data)
     into new.email, new.display_name
     from auth.users u where u.id = new.user_id;
   return new;
@@ -186,7 +204,7 @@ as $$
 begin
   update rolecall.members m
      set email = coalesce(new.email, ''),
-         display_name = coalesce(new.raw_user_meta_data ->> 'full_name', new.raw_user_meta_data ->> 'name', '')
+         display_name = rolecall_private.member_display_name(new.raw_user_meta_data)
    where m.user_id = new.id;
   return null;
 end;

@@ -17,7 +17,7 @@ begin
   -- NOTE: names travel into email subjects and the admin panel: a line break there could add a
   -- header or fake a second line. Control characters (C0, DEL, C1) and the Unicode line and
   -- paragraph separators are refused rather than silently dropped.
-  if v_name ~ '[\u0001-\u001f\u007f-\u009f\u2028\u2029]' then
+  if v_name <> rolecall_private.without_control_characters(v_name) then
     raise exception 'A % name cannot contain line breaks or other control characters', p_what
       using errcode = 'RC304', detail = left(v_name, 200);
   end if;

@@ -360,3 +360,21 @@ describe('bad input changes nothing', () => {
     expect([await snapshot(org.orgId), await snapshot(other.orgId)]).toEqual(before)
   })
 })
+
+describe('member identity from Auth', () => {
+  // NOTE: user metadata is whatever the user sent to Auth; the name reaches admins and email headers.
+  it('copies the name without control characters, trimmed, at most 200 characters', async () => {
+    const [member] = await db.sql<{ id: string; user_id: string }>(
+      "select m.id, m.user_id from rolecall.members m where m.email = 'user@justpaid.demo'",
+    )
+    await db.sql(`update auth.users set raw_user_meta_data = jsonb_build_object('full_name', $2::text) where id = $1`,
+      [member!.user_id, ` Eve\r\nBcc: all@example.test\u2028${'x'.repeat(300)}`])
+    const [row] = await db.sql<{ display_name: string }>('select display_name from rolecall.members where id = $1', [member!.id])
+    expect(row!.display_name).toBe(`Eve Bcc: all@example.test ${'x'.repeat(300)}`.slice(0, 200))
+
+    const id = await db.createUser(undefined, 'Mallory\n\tX')
+    const [created] = await db.sql<{ name: string }>(
+      "select rolecall_private.member_display_name(raw_user_meta_data) as name from auth.users where id = $1", [id])
+    expect(created!.name).toBe('Mallory X')
+  })
+})

@@ -263,6 +263,8 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall_private.enforce_role_capacity()': internal,
   'rolecall_private.fill_member_identity()': internal,
   'rolecall_private.sync_member_identity()': internal,
+  'rolecall_private.without_control_characters(text)': internal,
+  'rolecall_private.member_display_name(jsonb)': internal,
   'rolecall_private.freeze_role_kind()': internal,
   'rolecall_private.touch_updated_at()': internal,
 }
