@@ -181,11 +181,13 @@ as $$
 begin
   perform rolecall_private.assert_can_assign(p_actor, p_role);
   perform rolecall_private.assert_not_single_admin_role(p_role);
+  -- Profit: a new owner only through support (RC206), not through an invitation to the Owner role
+  perform rolecall_private.assert_owner_room(p_role, null);
   perform rolecall_private.assert_checkboxes_fit(p_role, p_grants, p_denies);
   perform rolecall_private.assert_holds_all(p_actor, p_grants || p_denies);
 end;
 $$;
-comment on function rolecall_private.assert_can_invite_to(rolecall.members, rolecall.roles, text[], text[]) is 'No escalation through invitations: the inviter may assign the role and holds every ticked permission.';
+comment on function rolecall_private.assert_can_invite_to(rolecall.members, rolecall.roles, text[], text[]) is 'No escalation through invitations: the inviter may assign the role and holds every ticked permission; a full owner role takes nobody new (RC206).';
 revoke execute on function rolecall_private.assert_can_invite_to(rolecall.members, rolecall.roles, text[], text[]) from public;
 
 create function rolecall_private.invitation_resource_grants(p_actor rolecall.members, p_grants jsonb) returns jsonb
@@ -415,6 +417,8 @@ begin
     raise exception 'You are already a member of this organization' using errcode = 'RC405';
   end if;
   perform rolecall_private.assert_email_unique_elsewhere(v_invitation.organization_id, v_invitation.email);
+  -- the role may have filled up since the invitation (RC206 for an owner role, as at invite time)
+  perform rolecall_private.assert_owner_room((select r from rolecall.roles r where r.id = v_invitation.role_id), null);
   if v_invitation.resource_grants <> '{}'::jsonb then
     -- the same no-escalation check as at invite time, for the inviter as it is now
     select * into v_inviter from rolecall.members m

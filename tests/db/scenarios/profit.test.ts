@@ -69,6 +69,14 @@ it('"contact support if you need to change this or add multiple owners": the Own
   expect(after).toEqual({ role_id: org.roles.owner, is_primary: true })
 })
 
+it('"add multiple owners" through support only: an invitation to the Owner role says so too (RC206)', async () => {
+  const error = await expectDbError(db.rpc(serviceRole, 'create_invitation', {
+    p_actor: owner.userId, p_org: org.orgId, p_email: 'second.owner@example.test', p_role: org.roles.owner,
+    p_token_hash: Buffer.alloc(32, 7), p_client_ip: '198.51.100.77',
+  }), 'RC206')
+  expect(error.message).toMatch(/contact support/)
+})
+
 it('the SQL editor meets the Owner limit too (RC203): only the operator function adds an owner', async () => {
   await expectDbError(db.sql('update rolecall.members set role_id = $1 where id = $2', [org.roles.owner, contributor!.memberId]), 'RC203')
 })
