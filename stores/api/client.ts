@@ -1,0 +1,41 @@
+import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js'
+import { auditApi } from './audit.ts'
+import type { Database } from './database.types.ts'
+import { invitationsApi } from './invitations.ts'
+import { membersApi } from './members.ts'
+import { organizationsApi } from './organizations.ts'
+import { rolecallSchema } from './request.ts'
+import { rolesApi } from './roles.ts'
+
+/** A supabase-js client typed with Rolecall's schema. */
+export type RolecallClient = SupabaseClient<Database, 'rolecall'>
+
+/**
+ * A supabase-js client for Rolecall: the generated `Database` type and `db.schema = 'rolecall'`.
+ * NOTE: on Node 20 pass `realtime: { transport }` (no global WebSocket); browsers need nothing.
+ */
+export function createRolecallClient(url: string, anonKey: string, options: Omit<SupabaseClientOptions<'rolecall'>, 'db'> = {}): RolecallClient {
+  return createClient<Database, 'rolecall'>(url, anonKey, { ...options, db: { schema: 'rolecall' } })
+}
+
+/**
+ * The typed API over a supabase-js client: ours, or the host's (whatever its default schema; every
+ * read and RPC names `rolecall`), so the host's sign-in is reused.
+ */
+export function createApi(client: SupabaseClient) {
+  // NOTE: the host's client is typed with the host's own Database (or none); Rolecall's calls are typed here.
+  const typed = client as unknown as RolecallClient
+  const context = { db: rolecallSchema(typed), functions: typed.functions }
+  return {
+    /** The underlying client (Auth lives here). */
+    client: typed,
+    organizations: organizationsApi(context),
+    members: membersApi(context),
+    roles: rolesApi(context),
+    invitations: invitationsApi(context),
+    audit: auditApi(context),
+  }
+}
+
+/** The typed API the stores use. */
+export type RolecallApi = ReturnType<typeof createApi>

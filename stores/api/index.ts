@@ -1,0 +1,10 @@
+// The one API module: every store imports from here.
+export * from './client.ts'
+export * from './errors.ts'
+export type { Database, Json } from './database.types.ts'
+export type * from './audit.ts'
+export type * from './invitations.ts'
+export type * from './members.ts'
+export type * from './organizations.ts'
+export type * from './roles.ts'
+export type { Page } from './request.ts'

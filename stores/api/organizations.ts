@@ -1,0 +1,41 @@
+import type { Database } from './database.types.ts'
+import { type ApiContext, run } from './request.ts'
+
+type Fns = Database['rolecall']['Functions']
+/** One organization where the caller has a member row (`my_organizations`). */
+export type MyOrganization = Fns['my_organizations']['Returns'][number]
+/** One permission of the organization's catalog as the caller holds it, with why (`my_permissions`). */
+export type MyPermission = Fns['my_permissions']['Returns'][number]
+/** An organization row (its settings). */
+export type Organization = Database['rolecall']['Tables']['organizations']['Row']
+/** The settings `update_organization` changes; omitted ones stay. */
+export type OrganizationSettings = Omit<Fns['update_organization']['Args'], 'p_org'>
+
+/** Organizations, their settings and the caller's own permissions there. */
+export function organizationsApi({ db }: ApiContext) {
+  return {
+    /** Every organization where the caller has a member row. */
+    mine: () => run(db.rpc('my_organizations')),
+    /** One organization's row (settings), as RLS lets the caller read it. */
+    get: (org: string) => run(db.from('organizations').select('*').eq('id', org).single()),
+    /** The caller's permissions in the organization, with their sources (for gating the UI). */
+    myPermissions: (org: string) => run(db.rpc('my_permissions', { p_org: org })),
+    /** A new organization from a template; the caller becomes its primary member. Returns its id. */
+    create: (name: string, template: string, language?: string) =>
+      run(db.rpc('create_organization', { p_name: name, p_template: template, ...(language ? { p_language: language } : {}) })),
+    /** Name, language, invitation lifetime, admin notifications (`settings.manage`). */
+    update: (org: string, settings: OrganizationSettings) => run(db.rpc('update_organization', { p_org: org, ...settings })),
+    /** Single-admin or several admins (only the primary). */
+    setAdminMode: (org: string, mode: Database['rolecall']['Enums']['admin_mode']) => run(db.rpc('set_admin_mode', { p_org: org, p_mode: mode })),
+    /** Whether a member's address may belong to no other organization (RC411). */
+    setUniqueMemberEmails: (org: string, on: boolean) => run(db.rpc('set_unique_member_emails', { p_org: org, p_on: on })),
+    /** The caller's own notification emails on or off. */
+    setMyNotifications: (org: string, enabled: boolean) => run(db.rpc('set_my_notifications', { p_org: org, p_enabled: enabled })),
+    /** What closing would do, for the confirmation (only the primary). */
+    previewClose: (org: string) => run(db.rpc('preview_close_organization', { p_org: org })),
+    /** Closes the organization; `confirmName` is its name typed back. */
+    close: (org: string, confirmName: string) => run(db.rpc('close_organization', { p_org: org, p_confirm_name: confirmName })),
+    /** Leaves the organization (not the primary: RC204). */
+    leave: (org: string) => run(db.rpc('leave_organization', { p_org: org })),
+  }
+}
