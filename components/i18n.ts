@@ -1,0 +1,33 @@
+import { createI18n } from 'vue-i18n'
+import panel from './panel/messages.ts'
+import errors from './shared/error-messages.ts'
+import shared from './shared/messages.ts'
+
+/** The languages the panel speaks. */
+export const locales = ['en', 'uk'] as const
+/** One of {@link locales}. */
+export type Locale = (typeof locales)[number]
+
+/** Every screen's messages, one `{ en, uk }` module each; a new screen adds its module here. */
+export const messageModules = [shared, errors, panel]
+
+/** All messages of one language, the screens' modules side by side (their top-level keys never overlap). */
+export const messages = Object.fromEntries(
+  locales.map((locale) => [locale, Object.assign({}, ...messageModules.map((module) => module[locale]))]),
+) as Record<Locale, typeof shared.en & typeof errors.en & typeof panel.en>
+
+/** `value` when it is a supported language (`uk-UA` counts as `uk`), else English. */
+export function toLocale(value: string | undefined | null): Locale {
+  const base = (value ?? '').toLowerCase().split('-')[0]
+  return (locales as readonly string[]).includes(base ?? '') ? (base as Locale) : 'en'
+}
+
+/** A fresh vue-i18n instance (composition mode) for one panel; each embedded element has its own. */
+export function createPanelI18n(locale?: string) {
+  return createI18n({
+    legacy: false,
+    locale: toLocale(locale),
+    fallbackLocale: 'en',
+    messages,
+  })
+}
