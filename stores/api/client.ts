@@ -22,7 +22,7 @@ export function createRolecallClient(url: string, anonKey: string, options: Omit
  * The typed API over a supabase-js client: ours, or the host's (whatever its default schema; every
  * read and RPC names `rolecall`), so the host's sign-in is reused.
  */
-export function createApi(client: SupabaseClient) {
+export function createApi(client: AnyClient) {
   // NOTE: the host's client is typed with the host's own Database (or none); Rolecall's calls are typed here.
   const typed = client as unknown as RolecallClient
   const context = { db: rolecallSchema(typed), functions: typed.functions }
@@ -36,6 +36,9 @@ export function createApi(client: SupabaseClient) {
     audit: auditApi(context),
   }
 }
+
+/** A client the API accepts: Rolecall's own, or a host's typed with the host's schema (or untyped). */
+export type AnyClient = SupabaseClient | RolecallClient
 
 /** The typed API the stores use. */
 export type RolecallApi = ReturnType<typeof createApi>

@@ -66,3 +66,10 @@ export async function fromFunctions(error: unknown): Promise<RolecallError> {
 export function isRolecallError(error: unknown, ...codes: string[]): error is RolecallError {
   return error instanceof RolecallError && (codes.length === 0 || codes.includes(error.code))
 }
+
+/** Any thrown value as a RolecallError (a bug or a broken connection becomes `internal` / `network`). */
+export function toRolecallError(error: unknown): RolecallError {
+  if (error instanceof RolecallError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return new RolecallError({ code: error instanceof TypeError ? networkErrorCode : 'internal', status: 0, message })
+}
