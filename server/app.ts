@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import { applyDatabase, type ApplyResult, defaultPaths, type SqlPaths } from './db/apply.ts'
 import { type Database, openPglite, openPostgres } from './db/database.ts'
 import { AuthServer } from './auth/handler.ts'
 import { type ConfigOverrides, loadConfig, localDefaults, type ServerConfig } from './config.ts'
 import { FunctionHost } from './functions/host.ts'
+import { serveStatic } from './http/static.ts'
 import { type ApiRequest, type ApiResponse, jsonResponse } from './http/types.ts'
 import { type Claims, JwtError, JwtKeys } from './jwt.ts'
 import { handleMailbox, Mailbox, mailboxOff } from './mailbox.ts'
@@ -34,6 +36,12 @@ export interface RunningServer {
   /** Reloads the schema cache (as `NOTIFY pgrst, 'reload schema'` would). */
   reloadSchema(): Promise<void>
   close(): Promise<void>
+}
+
+/** Built bundles the stack serves: the demo vendor app at /demo/ and the panel's widget at /widget/. */
+export const bundleDirs = {
+  demo: fileURLToPath(new URL('../dist/demo/', import.meta.url)),
+  widget: fileURLToPath(new URL('../dist/widget/', import.meta.url)),
 }
 
 const exposedHeaders = 'Content-Encoding, Content-Location, Content-Range, Content-Type, Content-Profile, Date, Location, Preference-Applied, Range-Unit, X-Total-Count, Link, X-Supabase-Api-Version'
@@ -185,6 +193,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     if (prefix === 'functions') return functions.handle(req, publicUrl)
     if (prefix === 'mailbox') return config.mailbox ? handleMailbox(mailbox, req, isServiceRole) : mailboxOff(config.host)
+    if (prefix === 'demo' || prefix === 'widget') {
+      // NOTE: relative asset URLs only resolve below the folder, so `/demo` must become `/demo/`.
+      if (req.path === '') return { status: 308, headers: { Location: `/${prefix}/` }, body: '' }
+      return serveStatic(bundleDirs[prefix], req.path, req.method, `Not built: run \`npm run build:${prefix}\``)
+    }
     return jsonResponse(404, { message: 'no Route matched with those values' })
   }
 
@@ -193,7 +206,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     let prefix = ''
     try {
       const url = new URL(incoming.url ?? '/', 'http://local')
-      const match = /^\/(?:(rest|auth|functions)\/v1|(mailbox))(\/.*)?$/.exec(url.pathname)
+      const match = /^\/(?:(rest|auth|functions)\/v1|(mailbox|demo|widget))(\/.*)?$/.exec(url.pathname)
       prefix = match ? (match[1] ?? match[2]!) : ''
       const headers: Record<string, string> = {}
       for (const [key, value] of Object.entries(incoming.headers)) {
@@ -220,7 +233,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           response = jsonResponse(413, { message: 'Request Entity Too Large' }, { Connection: 'close' })
         } else if (!prefix) {
           response = url.pathname === '/'
-            ? jsonResponse(200, { name: 'Rolecall local stack', rest: '/rest/v1', auth: '/auth/v1', functions: '/functions/v1/<name>', mailbox: '/mailbox' })
+            ? jsonResponse(200, { name: 'Rolecall local stack', rest: '/rest/v1', auth: '/auth/v1', functions: '/functions/v1/<name>', mailbox: '/mailbox', demo: '/demo/' })
             : jsonResponse(404, { message: 'no Route matched with those values' })
         } else {
           const path = match?.[3] ?? ''

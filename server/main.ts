@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { startServer } from './app.ts'
+import { bundleDirs, startServer } from './app.ts'
 import { localDefaults } from './config.ts'
 import { defaultPaths } from './db/apply.ts'
+import { seedPassword } from './db/seed-demo.ts'
 
-/** The demo password seed.sql documents in its header (`password \`…\``), if any. */
+/** The demo password seed.sql documents in its header, if any. */
 function demoPassword(): string | null {
-  if (!existsSync(defaultPaths.seed)) return null
-  return /password `([^`]+)`/.exec(readFileSync(defaultPaths.seed, 'utf8'))?.[1] ?? null
+  return existsSync(defaultPaths.seed) ? seedPassword(readFileSync(defaultPaths.seed, 'utf8')) : null
 }
 
 /** Demo accounts from seed.sql, if the schema has them: email, organization and role. */
@@ -37,6 +37,9 @@ const lines = [
   config.mailbox
     ? `         Mailbox: ${server.url}/mailbox   (JSON: ${server.url}/mailbox/api/messages)`
     : `         Mailbox: off (the stack is not bound to loopback; ROLECALL_MAILBOX=on opens it to anyone who reaches ${config.host})`,
+  existsSync(bundleDirs.demo)
+    ? `     Demo (Acme): ${server.url}/demo/`
+    : '     Demo (Acme): not built; run `npm run build:demo`',
   `      JWT secret: ${config.jwtSecret}`,
   `        anon key: ${config.anonKey}`,
   `service_role key: ${config.serviceRoleKey}`,
