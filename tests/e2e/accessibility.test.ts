@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, it } from 'vitest'
+import type { DemoApp, DemoRoute } from './support/demo-app.ts'
+import { useDemo } from './support/fixtures.ts'
+
+const demo = useDemo()
+
+/** Serious and critical axe violations on the page, as `rule: target` lines (empty when clean). */
+async function violations(app: DemoApp): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page: app.page }).analyze()
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
+}
+
+const routes: DemoRoute[] = ['bills', 'banking', 'reports', 'projects', 'budgets', 'settings']
+
+// NOTE: one signed-in page walks every route: a sign-in per route would only repeat the same checks.
+it('every demo page has no serious or critical axe violations (light theme)', async () => {
+  const app = await demo.newApp()
+  await app.open()
+  expect(await violations(app)).toEqual([])
+  await app.screenshot('demo-sign-in-light')
+  await app.signInAs('admin@justpaid.demo')
+  for (const route of routes) {
+    await app.goto(route)
+    expect(await violations(app), route).toEqual([])
+    await app.screenshot(`demo-${route}-light`)
+  }
+  expect(app.errors).toEqual([])
+})
