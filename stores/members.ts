@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { MemberCheckbox, MemberListRow, MemberSortColumn } from './api/index.ts'
+import type { Member, MemberCheckbox, MemberSortColumn } from './api/index.ts'
 import { useOrganizationStore } from './organization.ts'
 import { useRequestState } from './request-state.ts'
 import { useSessionStore } from './session.ts'
@@ -10,7 +10,7 @@ export const useMembersStore = defineStore('members', () => {
   const session = useSessionStore()
   const organization = useOrganizationStore()
   /** The rows of the current page. */
-  const rows = shallowRef<MemberListRow[]>([])
+  const rows = shallowRef<Member[]>([])
   /** How many members match the search in all pages. */
   const total = ref(0)
   /** The zero-based page shown. */
@@ -61,7 +61,7 @@ export const useMembersStore = defineStore('members', () => {
    * Applies `patch` to a row at once, runs `change`, then keeps the server's row; on refusal the row
    * goes back to what it was and the RolecallError is thrown.
    */
-  function optimistic(memberId: string, patch: Partial<MemberListRow>, change: () => Promise<Partial<MemberListRow>>) {
+  function optimistic(memberId: string, patch: Partial<Member>, change: () => Promise<Partial<Member>>) {
     const before = rows.value
     rows.value = before.map((r) => (r.id === memberId ? { ...r, ...patch } : r))
     return track(async () => {
@@ -76,8 +76,8 @@ export const useMembersStore = defineStore('members', () => {
   }
 
   /** Moves a member to another role (shown at once, rolled back on refusal). */
-  function changeRole(memberId: string, role: NonNullable<MemberListRow['role']>) {
-    return optimistic(memberId, { role_id: role.id, role }, () => api().changeRole(memberId, role.id))
+  function changeRole(memberId: string, roleId: string) {
+    return optimistic(memberId, { role_id: roleId }, () => api().changeRole(memberId, roleId))
   }
 
   /** Deactivates a member (shown at once, rolled back on refusal). */

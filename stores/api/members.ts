@@ -21,21 +21,21 @@ export interface MemberQuery {
   pageSize: number
 }
 
-// NOTE: the role comes along through the members → roles foreign key, so a page is one request.
-const listColumns = '*, role:roles(id, name, rank, all_permissions, editable, member_overrides)'
 
 /** Team reads and changes: each change returns the member row as the server left it. */
 export function membersApi({ db, functions }: ApiContext) {
   const list = (query: MemberQuery) => {
     const sort = query.sort ?? { column: 'display_name', ascending: true }
-    let request = db.from('members').select(listColumns, { count: 'exact' }).eq('organization_id', query.org)
+    // NOTE: roles are read once by the roles store and joined by role_id in the browser: the local stack
+    // serves no embeds, and a page stays one request either way.
+    let request = db.from('members').select('*', { count: 'exact' }).eq('organization_id', query.org)
     const search = query.search?.trim()
     if (search) request = request.or(searchFilter(memberSearchColumns, search))
     // NOTE: the id breaks ties, so pages neither repeat nor skip members with equal names.
     return runPage(request.order(sort.column, { ascending: sort.ascending }).order('id').range(...pageRange(query.page, query.pageSize)))
   }
   return {
-    /** One page of members with their role and the total count of the match. */
+    /** One page of members and the total count of the match. */
     list,
     /** The product's checkboxes for a member (default: the caller) with their state. */
     checkboxes: (org: string, user?: string) => run(db.rpc('member_checkboxes', { p_org: org, ...(user ? { p_user: user } : {}) })),
@@ -66,6 +66,3 @@ export function membersApi({ db, functions }: ApiContext) {
     remove: (member: string) => invoke<{ member: Member }>(functions, 'remove-member', { body: { member_id: member } }),
   }
 }
-
-/** A row of the members list: the member with its role. */
-export type MemberListRow = Awaited<ReturnType<ReturnType<typeof membersApi>['list']>>['rows'][number]
