@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import type { SupabaseClient } from '@supabase/supabase-js'
+import { describe, expect, it } from 'vitest'
+import { defineComponent, h, isReactive } from 'vue'
+import { usePanel, type PanelContext } from '../../components/panel/context.ts'
+import TeamPanel from '../../components/panel/TeamPanel.vue'
+import { mountWithI18n, settle } from './mount.ts'
+
+/** A stand-in screen that keeps the panel's context, as a real screen (or store) would. */
+function probe() {
+  const seen: { context?: PanelContext } = {}
+  const component = defineComponent({
+    setup() {
+      seen.context = usePanel()
+      return () => h('p', { 'data-test': 'probe' }, 'members here')
+    },
+  })
+  return { seen, component }
+}
+
+describe('TeamPanel', () => {
+  it('fills a tab from its slot and gives screens the host\'s client, organization and events', async () => {
+    const { seen, component } = probe()
+    const client = { auth: {} } as unknown as SupabaseClient
+    const wrapper = mountWithI18n(TeamPanel, {
+      props: { organization: 'org-1', client },
+      slots: { members: () => h(component) },
+    })
+    await settle()
+    expect(wrapper.get('[data-test="probe"]').text()).toBe('members here')
+    expect(seen.context?.client.value).toBe(client)
+    expect(isReactive(seen.context?.client.value)).toBe(false)
+    expect(seen.context?.organization.value).toBe('org-1')
+    const change = { organizationId: 'org-1', id: 'm1', action: 'removed' }
+    seen.context?.emit('member-changed', change)
+    expect(wrapper.emitted('member-changed')).toEqual([[change]])
+  })
+
+  it('shows only the tabs it is given, with a placeholder where no screen exists yet', async () => {
+    const wrapper = mountWithI18n(TeamPanel, { props: { tabs: ['members', 'audit'], tab: 'audit' } })
+    await settle()
+    expect(wrapper.findAll('[role="tab"]').map((tab) => tab.text())).toEqual(['Members', 'Audit log'])
+    expect(wrapper.get('[role="tabpanel"][data-state="active"] [data-test="placeholder"]').text()).toBe('This screen is not available yet.')
+  })
+
+  it('a screen outside a panel fails loudly', () => {
+    const { component } = probe()
+    expect(() => mountWithI18n(component)).toThrow(/needs a <TeamPanel>/)
+  })
+})

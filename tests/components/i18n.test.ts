@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { messageModules, messages, toLocale } from '../../components/i18n.ts'
+
+/** Every leaf key of a message tree, dotted. */
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`])
+}
+
+// The README's error table and the functions' codes: every one needs a message in both languages.
+const serverCodes = [
+  ...[101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 201, 203, 204, 205, 206,
+    301, 302, 303, 304, 305, 306, 307, 308, 309,
+    401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411].map((n) => `RC${n}`),
+  'not_signed_in', 'invalid_body', 'invalid_csv', 'weak_password', 'reauthentication_required',
+  'reauthentication_failed', 'account_exists', 'account_not_created', 'method_not_allowed', 'internal',
+]
+
+describe('panel messages', () => {
+  it('English and Ukrainian have the same keys', () => {
+    expect(keys(messages.uk).sort()).toEqual(keys(messages.en).sort())
+  })
+
+  it('no message is empty, and none uses vue-i18n syntax by accident (@ or |)', () => {
+    for (const locale of ['en', 'uk'] as const) {
+      for (const key of keys(messages[locale])) {
+        const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages[locale])
+        expect(text, `${locale} ${key}`).toMatch(/\S/)
+        expect(text, `${locale} ${key}`).not.toMatch(/[@|]/)
+      }
+    }
+  })
+
+  it.each(serverCodes)('has errors.%s in both languages', (code) => {
+    expect(messages.en.errors).toHaveProperty(code)
+    expect(messages.uk.errors).toHaveProperty(code)
+  })
+
+  it('the screens\' modules never share a top-level key (one would hide the other)', () => {
+    const topKeys = messageModules.flatMap((module) => Object.keys(module.en))
+    expect(new Set(topKeys).size).toBe(topKeys.length)
+  })
+
+  it('speaks Jusnote\'s words in Ukrainian', () => {
+    expect(messages.uk.errors.RC105).toContain('Адміністратор, призначений Підписником')
+    expect(messages.uk.badges.primary).toBe('Адміністратор, призначений Підписником')
+    expect(messages.uk.panel.title).toBe('Команда')
+  })
+
+  it.each([['uk-UA', 'uk'], ['uk', 'uk'], ['en-GB', 'en'], ['de', 'en'], [undefined, 'en']])('toLocale(%s) is %s', (value, locale) => {
+    expect(toLocale(value)).toBe(locale)
+  })
+})
