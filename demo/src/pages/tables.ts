@@ -54,17 +54,6 @@ export const tablePages: TablePageSpec[] = [
     ],
   },
   {
-    id: 'projects',
-    title: 'Projects',
-    tables: [
-      // NOTE: the embedded documents pass their own policy, which follows the project's.
-      { caption: 'Projects and their documents', table: 'projects', select: 'name, project_documents(title)', order: 'name', columns: [
-        { label: 'Project', value: (r) => String(r.name) },
-        { label: 'Documents', value: (r) => (r.project_documents as { title: string }[]).map((d) => d.title).join(', ') || '—' },
-      ] },
-    ],
-  },
-  {
     id: 'budgets',
     title: 'Budgets & cards',
     tables: [

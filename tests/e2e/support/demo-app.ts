@@ -39,6 +39,11 @@ export class DemoApp {
     await this.page.locator('main .muted', { hasText: 'Loading' }).waitFor({ state: 'detached' })
   }
 
+  /** The refusals and errors the page shows (its `role=alert` messages). */
+  async alerts(): Promise<string[]> {
+    return (await this.page.getByRole('alert').allTextContents()).map((t) => t.trim())
+  }
+
   /** The row of a bill on the bills page. */
   bill(vendor: string) {
     return this.page.locator(`tr[data-bill="${vendor}"]`)
