@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { defineComponent, h, isReactive } from 'vue'
 import { usePanel, type PanelContext } from '../../components/panel/context.ts'
 import TeamPanel from '../../components/panel/TeamPanel.vue'
+import { useSessionStore } from '../../stores/session.ts'
 import { mountWithI18n, settle } from './mount.ts'
 
 /** A stand-in screen that keeps the panel's context, as a real screen (or store) would. */
@@ -21,7 +22,8 @@ function probe() {
 describe('TeamPanel', () => {
   it('fills a tab from its slot and gives screens the host\'s client, organization and events', async () => {
     const { seen, component } = probe()
-    const client = { auth: {} } as unknown as SupabaseClient
+    // A stand-in for the host's signed-out client: the session store reads its session on connect.
+    const client = { auth: { getSession: async () => ({ data: { session: null } }) }, schema: () => ({}), functions: {} } as unknown as SupabaseClient
     const wrapper = mountWithI18n(TeamPanel, {
       props: { organization: 'org-1', client },
       slots: { members: () => h(component) },
@@ -31,6 +33,7 @@ describe('TeamPanel', () => {
     expect(seen.context?.client.value).toBe(client)
     expect(isReactive(seen.context?.client.value)).toBe(false)
     expect(seen.context?.organization.value).toBe('org-1')
+    expect(useSessionStore().api?.client).toBe(client)
     const change = { organizationId: 'org-1', id: 'm1', action: 'removed' }
     seen.context?.emit('member-changed', change)
     expect(wrapper.emitted('member-changed')).toEqual([[change]])

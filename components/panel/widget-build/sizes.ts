@@ -17,6 +17,8 @@ export interface SizeRow {
   gzip: number
 }
 
+const supabasePath = '/node_modules/@supabase/'
+
 /** The files `roots` load before running: themselves and their static imports, transitively. */
 function staticClosure(roots: string[], byName: Map<string, ChunkFacts>): Set<string> {
   const seen = new Set<string>()
@@ -32,9 +34,10 @@ function staticClosure(roots: string[], byName: Map<string, ChunkFacts>): Set<st
 /**
  * The widget's sizes: the element alone, the members screen and supabase-js (both loaded at first view),
  * the other screens (lazy), and the first view's total with and without supabase-js (a host that passes its
- * own `client` never loads it).
+ * own `client` never loads it). When supabase-js sits inside the element, `supabaseAlone` (its size built on
+ * its own) gives an estimate of the element without it.
  */
-export function sizeReport(chunks: ChunkFacts[]): SizeRow[] {
+export function sizeReport(chunks: ChunkFacts[], supabaseAlone?: Omit<SizeRow, 'label' | 'files'>): SizeRow[] {
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
   const taken = new Set<string>()
   const group = (label: string, roots: string[]): SizeRow => {
@@ -49,9 +52,12 @@ export function sizeReport(chunks: ChunkFacts[]): SizeRow[] {
     }
   }
   const holding = (part: string) => chunks.filter((chunk) => chunk.moduleIds.some((id) => id.includes(part))).map((chunk) => chunk.fileName)
-  const element = group('element (no supabase-js)', chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName))
+  const element = group('element', chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName))
+  // NOTE: supabase-js stays out of the element only while no module imports it statically; say which case this is.
+  const inline = element.files.some((name) => byName.get(name)?.moduleIds.some((id) => id.includes(supabasePath)))
+  element.label = inline ? 'element (supabase-js inside)' : 'element (no supabase-js)'
   const members = group('members screen', holding('/components/members/'))
-  const supabase = group('supabase-js', holding('/node_modules/@supabase/'))
+  const supabase = group('supabase-js (lazy)', holding(supabasePath))
   const others = group('other screens (lazy)', chunks.map((chunk) => chunk.fileName))
   const sum = (label: string, rows: SizeRow[]): SizeRow => ({
     label,
@@ -59,9 +65,13 @@ export function sizeReport(chunks: ChunkFacts[]): SizeRow[] {
     raw: rows.reduce((total, row) => total + row.raw, 0),
     gzip: rows.reduce((total, row) => total + row.gzip, 0),
   })
+  const estimate = inline && supabaseAlone
+    ? [{ label: 'element without supabase-js (est.)', files: [], raw: element.raw - supabaseAlone.raw, gzip: element.gzip - supabaseAlone.gzip }]
+    : []
   return [
-    element, members, supabase, others,
-    sum('first view, host passes its client', [element, members]),
+    ...[element, members, supabase, others].filter((row) => row.files.length > 0),
+    ...estimate,
+    ...(inline ? [] : [sum('first view, host passes its client', [element, members])]),
     sum('first view with supabase-js', [element, members, supabase]),
   ]
 }
