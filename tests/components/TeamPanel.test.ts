@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { defineComponent, h, isReactive } from 'vue'
 import { usePanel, type PanelContext } from '../../components/panel/context.ts'
 import TeamPanel from '../../components/panel/TeamPanel.vue'
+import type { Organization } from '../../stores/api/index.ts'
+import { useOrganizationStore } from '../../stores/organization.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { mountWithI18n, settle } from './mount.ts'
 
@@ -44,6 +46,15 @@ describe('TeamPanel', () => {
     await settle()
     expect(wrapper.findAll('[role="tab"]').map((tab) => tab.text())).toEqual(['Members', 'Audit log'])
     expect(wrapper.get('[role="tabpanel"][data-state="active"] [data-test="placeholder"]').text()).toBe('This screen is not available yet.')
+  })
+
+  it('speaks the organization\'s language unless the host sets a locale', async () => {
+    const wrapper = mountWithI18n(TeamPanel)
+    useOrganizationStore().settings = { language: 'uk' } as Organization
+    await settle()
+    expect(wrapper.get('[role="tab"]').text()).toBe('Команда')
+    await wrapper.setProps({ locale: 'en' })
+    expect(wrapper.get('[role="tab"]').text()).toBe('Members')
   })
 
   it('a screen outside a panel fails loudly', () => {
