@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', '.data', 'bench/results'] },
+  { ignores: ['node_modules', '.output', '.wxt', '.data', 'dist', 'test-artifacts', 'bench/results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
