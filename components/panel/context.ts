@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import type { AnyClient } from '../../stores/api/index.ts'
 import { inject, type InjectionKey, type Ref, type ShallowRef } from 'vue'
 
 /** What a change event carries to the host page (`event.detail[0]` on the custom element). */
@@ -26,7 +26,7 @@ export type PanelEmit = <K extends keyof PanelEvents>(name: K, ...args: PanelEve
 /** What the panel gives its screens and stores. */
 export interface PanelContext {
   /** The host's supabase-js client, or one made from `supabase-url` / `anon-key`; undefined until ready. */
-  client: Readonly<ShallowRef<SupabaseClient | undefined>>
+  client: Readonly<ShallowRef<AnyClient | undefined>>
   /** The organization id the host chose; undefined: the organization switcher decides. */
   organization: Readonly<Ref<string | undefined>>
   /** Tells the host about a change that went through. */

@@ -1,4 +1,4 @@
-import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js'
+import type { SupabaseClient } from '@supabase/supabase-js'
 import { auditApi } from './audit.ts'
 import type { Database } from './database.types.ts'
 import { invitationsApi } from './invitations.ts'
@@ -9,14 +9,6 @@ import { rolesApi } from './roles.ts'
 
 /** A supabase-js client typed with Rolecall's schema. */
 export type RolecallClient = SupabaseClient<Database, 'rolecall'>
-
-/**
- * A supabase-js client for Rolecall: the generated `Database` type and `db.schema = 'rolecall'`.
- * NOTE: on Node 20 pass `realtime: { transport }` (no global WebSocket); browsers need nothing.
- */
-export function createRolecallClient(url: string, anonKey: string, options: Omit<SupabaseClientOptions<'rolecall'>, 'db'> = {}): RolecallClient {
-  return createClient<Database, 'rolecall'>(url, anonKey, { ...options, db: { schema: 'rolecall' } })
-}
 
 /**
  * The typed API over a supabase-js client: ours, or the host's (whatever its default schema; every

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
-import { createRolecallClient, RolecallError } from '../../stores/api/index.ts'
+import { createRolecallClient } from '../../stores/api/create-client.ts'
+import { RolecallError } from '../../stores/api/index.ts'
 import { useMembersStore } from '../../stores/members.ts'
 import { useRolesStore } from '../../stores/roles.ts'
 import { useSessionStore } from '../../stores/session.ts'

@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll } from 'vitest'
 import type { RunningServer } from '../../server/app.ts'
-import { createRolecallClient } from '../../stores/api/index.ts'
+import { createRolecallClient } from '../../stores/api/create-client.ts'
 import { useOrganizationStore } from '../../stores/organization.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { startOn, testRateLimits } from '../server/support/server.ts'
