@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n'
+import invitations from './invitations/messages.ts'
 import memberCard from './member-card/messages.ts'
 import members from './members/messages.ts'
 import panel from './panel/messages.ts'
@@ -11,12 +12,12 @@ export const locales = ['en', 'uk'] as const
 export type Locale = (typeof locales)[number]
 
 /** Every screen's messages, one `{ en, uk }` module each; a new screen adds its module here. */
-export const messageModules = [shared, errors, panel, members, memberCard]
+export const messageModules = [shared, errors, panel, members, memberCard, invitations]
 
 /** All messages of one language, the screens' modules side by side (their top-level keys never overlap). */
 export const messages = Object.fromEntries(
   locales.map((locale) => [locale, Object.assign({}, ...messageModules.map((module) => module[locale]))]),
-) as Record<Locale, typeof shared.en & typeof errors.en & typeof panel.en & typeof members.en & typeof memberCard.en>
+) as Record<Locale, typeof shared.en & typeof errors.en & typeof panel.en & typeof members.en & typeof memberCard.en & typeof invitations.en>
 
 /** `value` when it is a supported language (`uk-UA` counts as `uk`), else English. */
 export function toLocale(value: string | undefined | null): Locale {
