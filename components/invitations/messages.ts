@@ -12,7 +12,7 @@ export default {
       empty: 'No invitations yet.',
       columns: { email: 'Email', role: 'Role', status: 'Status', sent: 'Sent', expiry: 'Expiry', actions: 'Actions' },
       status: { pending: 'Pending', expired: 'Expired', revoked: 'Revoked', accepted: 'Accepted', declined: 'Declined' },
-      sendCount: 'sent once | sent {n} times',
+      sendCount: 'sent {n}×',
       expiresIn: 'link expires {when}',
       expiredAgo: 'link expired {when}',
       resend: 'Resend Invitation',
