@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { messageModules, messages, toLocale } from '../../components/i18n.ts'
+import { messageModules as firstView, toLocale } from '../../components/i18n.ts'
+import invitations from '../../components/invitations/messages.ts'
+
+// NOTE: the first view's modules plus every lazily loaded screen's (useScreenMessages).
+const messageModules = [...firstView, invitations]
+const messages = Object.fromEntries((['en', 'uk'] as const).map((locale) =>
+  [locale, Object.assign({}, ...messageModules.map((module) => module[locale]))])) as Record<'en' | 'uk', any>
 
 /** Every leaf key of a message tree, dotted. */
 function keys(tree: object, prefix = ''): string[] {
