@@ -1,34 +1,43 @@
 import { describe, expect, it } from 'vitest'
+import type { DemoApp } from './support/demo-app.ts'
 import { useDemo } from './support/fixtures.ts'
-import { apiAs } from './support/stack.ts'
-
-const justPaid = 'a0000000-0000-4000-8000-000000000001'
-/** user@justpaid.demo's member row (supabase/seed.sql). */
-const user = 'c0000000-0000-4000-8000-000000000103'
 
 const demo = useDemo()
 
-describe('JustPaid', () => {
-  // NOTE: the tick goes through the API until <rolecall-team-panel> is embedded in the demo's settings.
-  it('the Admin ticks "Approve Bills" for a User → that User approves a bill on the vendor page; unticks → refused', async () => {
-    const admin = await apiAs(demo.server, 'admin@justpaid.demo')
-    const tick = (boxes: string[]) => admin.rpc('set_member_overrides', { p_member: user, p_grants: boxes, p_denies: [] })
+/** As the Admin, in the panel on the demo's settings page: opens Uma User's card and flips "Approve Bills" to `on`. */
+async function setApproveBills(admin: DemoApp, on: boolean): Promise<void> {
+  await admin.goto('settings')
+  const panel = admin.page.locator('rolecall-team-panel')
+  await panel.locator('[role=row]', { hasText: 'user@justpaid.demo' }).getByRole('button', { name: 'Change' }).click()
+  const card = panel.getByRole('dialog')
+  const box = card.getByRole('checkbox', { name: 'Approve Bills' })
+  await box.waitFor()
+  expect(await box.isChecked()).toBe(!on)
+  await box.click()
+  await card.getByRole('button', { name: 'Save permissions' }).click()
+  await panel.getByText('Saved.', { exact: true }).waitFor()
+  await admin.screenshot(`justpaid-admin-${on ? 'ticks' : 'unticks'}-approve-bills`)
+}
 
-    expect((await tick(['approve_bills'])).error).toBeNull()
+describe('JustPaid', () => {
+  // seed.sql: Uma User starts with "Approve Bills" ticked.
+  it('the Admin unticks "Approve Bills" for a User in the panel → that User is refused on the vendor page; ticks → approves', async () => {
+    const admin = await demo.newApp()
+    await admin.signInAs('admin@justpaid.demo')
+    await setApproveBills(admin, false)
+
     const app = await demo.newApp()
     await app.signInAs('user@justpaid.demo')
+    await app.goto('bills')
+    expect(await app.act('Acme Office Supplies', 'Approve')).toMatch(/^Acme Office Supplies: Not allowed\. .*bills\.approve/)
+    expect(await app.billStatus('Acme Office Supplies')).toBe('draft')
+    await app.screenshot('justpaid-user-refused')
+
+    await setApproveBills(admin, true)
     await app.goto('bills')
     expect(await app.act('Acme Office Supplies', 'Approve')).toBe('Acme Office Supplies: approved.')
     expect(await app.billStatus('Acme Office Supplies')).toBe('approved')
     await app.screenshot('justpaid-user-approves')
-
-    expect((await tick([])).error).toBeNull()
-    // A second draft: the first one is approved now, and approving it again would be refused for that reason.
-    await demo.server.db.query(`insert into example.bills (organization_id, vendor_name, amount, status) values ($1, 'Paper Mill', 90, 'draft')`, [justPaid])
-    await app.goto('bills')
-    expect(await app.act('Paper Mill', 'Approve')).toMatch(/^Paper Mill: Not allowed\. .*bills\.approve/)
-    expect(await app.billStatus('Paper Mill')).toBe('draft')
-    await app.screenshot('justpaid-user-refused')
-    expect(app.errors).toEqual([])
+    expect([...admin.errors, ...app.errors]).toEqual([])
   })
 })
