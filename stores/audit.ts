@@ -19,6 +19,8 @@ export const useAuditStore = defineStore('audit', () => {
   const pageSize = ref(50)
   /** Only this action, or every action when empty. */
   const action = ref('')
+  /** Who the page's actors are: auth user id → the member's name and email. */
+  const actors = shallowRef<Record<string, { display_name: string; email: string }>>({})
   /** Loading / the last refusal. */
   const { loading, error, track } = useRequestState()
 
@@ -28,6 +30,9 @@ export const useAuditStore = defineStore('audit', () => {
       const result = await session.requireApi().audit.list({
         org: organization.requireId(), page: page.value, pageSize: pageSize.value, ...(action.value ? { action: action.value } : {}),
       })
+      const ids = [...new Set(result.rows.flatMap((event) => (event.actor_id ? [event.actor_id] : [])))]
+      const people = ids.length ? await session.requireApi().audit.actors(organization.requireId(), ids) : []
+      actors.value = Object.fromEntries(people.map((person) => [person.user_id, person]))
       events.value = result.rows
       total.value = result.total
     })
@@ -46,5 +51,5 @@ export const useAuditStore = defineStore('audit', () => {
     return load()
   }
 
-  return { events, total, page, pageSize, action, loading, error, load, setPage, setAction }
+  return { events, total, page, pageSize, action, actors, loading, error, load, setPage, setAction }
 })

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { MyOrganization, MyPermission, Organization, OrganizationSettings } from './api/index.ts'
+import type { Member, MyOrganization, MyPermission, Organization, OrganizationSettings } from './api/index.ts'
 import { useRequestState } from './request-state.ts'
 import { useSessionStore } from './session.ts'
 
@@ -19,6 +19,8 @@ export const useOrganizationStore = defineStore('organization', () => {
   const permissions = shallowRef<MyPermission[]>([])
   /** Keys the caller holds there. */
   const granted = computed(() => new Set(permissions.value.filter((p) => p.granted).map((p) => p.key)))
+  /** The caller's own member row there, read when a screen needs it (`loadMyMember`). */
+  const myMember = shallowRef<Member | null>(null)
   /** Loading / the last refusal. */
   const { loading, error, track } = useRequestState()
 
@@ -47,6 +49,7 @@ export const useOrganizationStore = defineStore('organization', () => {
     return track(async () => {
       const api = session.requireApi().organizations
       currentId.value = id
+      myMember.value = null
       const [row, mine] = await Promise.all([api.get(id), api.myPermissions(id)])
       settings.value = row
       permissions.value = mine
@@ -74,9 +77,21 @@ export const useOrganizationStore = defineStore('organization', () => {
     })
   }
 
+  /** Reads the caller's own member row (their notification emails). */
+  function loadMyMember() {
+    return track(async () => {
+      const userId = session.user?.id
+      if (!userId) throw new Error('not signed in')
+      myMember.value = await session.requireApi().organizations.myMember(requireId(), userId)
+    })
+  }
+
   /** The caller's own notification emails on or off. */
   function setMyNotifications(enabled: boolean) {
-    return track(() => session.requireApi().organizations.setMyNotifications(requireId(), enabled))
+    return track(async () => {
+      myMember.value = await session.requireApi().organizations.setMyNotifications(requireId(), enabled)
+      return myMember.value
+    })
   }
 
   /** What closing the organization would do, for the confirmation. */
@@ -93,7 +108,7 @@ export const useOrganizationStore = defineStore('organization', () => {
   }
 
   return {
-    organizations, currentId, current, settings, permissions, granted, loading, error,
-    can, requireId, load, choose, updateSettings, setAdminMode, setUniqueMemberEmails, setMyNotifications, previewClose, close,
+    organizations, currentId, current, settings, permissions, granted, myMember, loading, error,
+    can, requireId, load, choose, updateSettings, setAdminMode, setUniqueMemberEmails, loadMyMember, setMyNotifications, previewClose, close,
   }
 })

@@ -1,5 +1,5 @@
 import type { Database } from './database.types.ts'
-import { type ApiContext, pageRange, runPage } from './request.ts'
+import { type ApiContext, pageRange, run, runPage } from './request.ts'
 
 /** One entry of the audit trail. */
 export type AuditEvent = Database['rolecall']['Tables']['audit_events']['Row']
@@ -22,5 +22,8 @@ export function auditApi({ db }: ApiContext) {
       if (query.action) request = request.eq('action', query.action)
       return runPage(request.order('created_at', { ascending: false }).order('id', { ascending: false }).range(...pageRange(query.page, query.pageSize)))
     },
+    /** The members behind actor ids (auth user ids), so the trail names people; operators have none. */
+    actors: (org: string, userIds: string[]) =>
+      run(db.from('members').select('user_id, display_name, email').eq('organization_id', org).in('user_id', userIds)),
   }
 }

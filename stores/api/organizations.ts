@@ -29,6 +29,9 @@ export function organizationsApi({ db }: ApiContext) {
     setAdminMode: (org: string, mode: Database['rolecall']['Enums']['admin_mode']) => run(db.rpc('set_admin_mode', { p_org: org, p_mode: mode })),
     /** Whether a member's address may belong to no other organization (RC411). */
     setUniqueMemberEmails: (org: string, on: boolean) => run(db.rpc('set_unique_member_emails', { p_org: org, p_on: on })),
+    /** The caller's own member row in the organization (their notification emails, primary or not). */
+    myMember: (org: string, userId: string) =>
+      run(db.from('members').select('*').eq('organization_id', org).eq('user_id', userId).single()),
     /** The caller's own notification emails on or off. */
     setMyNotifications: (org: string, enabled: boolean) => run(db.rpc('set_my_notifications', { p_org: org, p_enabled: enabled })),
     /** What closing would do, for the confirmation (only the primary). */
