@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { defineComponent, h, isReactive } from 'vue'
 import { usePanel, type PanelContext } from '../../components/panel/context.ts'
 import TeamPanel from '../../components/panel/TeamPanel.vue'
-import type { Organization } from '../../stores/api/index.ts'
+import type { MyPermission, Organization } from '../../stores/api/index.ts'
 import { useOrganizationStore } from '../../stores/organization.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { mountWithI18n, settle } from './mount.ts'
@@ -41,11 +41,18 @@ describe('TeamPanel', () => {
     expect(wrapper.emitted('member-changed')).toEqual([[change]])
   })
 
-  it('shows only the tabs it is given, with a placeholder where no screen exists yet', async () => {
-    const wrapper = mountWithI18n(TeamPanel, { props: { tabs: ['members', 'audit'], tab: 'audit' } })
+  it('shows only the tabs it is given, and hides those the caller may not use', async () => {
+    const wrapper = mountWithI18n(TeamPanel, { props: { tabs: ['members', 'settings', 'audit'], tab: 'audit' } })
     await settle()
-    expect(wrapper.findAll('[role="tab"]').map((tab) => tab.text())).toEqual(['Members', 'Audit log'])
-    expect(wrapper.get('[role="tabpanel"][data-state="active"] [data-test="placeholder"]').text()).toBe('This screen is not available yet.')
+    expect(wrapper.findAll('[role="tab"]').map((tab) => tab.text())).toEqual(['Members', 'Settings', 'Audit log'])
+    // A User's permissions as my_permissions lists them: the catalog, audit.view not granted.
+    useOrganizationStore().permissions = [{ key: 'audit.view', granted: false }, { key: 'bills.view', granted: true }] as MyPermission[]
+    await settle()
+    expect(wrapper.findAll('[role="tab"]').map((tab) => tab.text())).toEqual(['Members', 'Settings'])
+    expect(wrapper.get('[role="tab"][aria-selected="true"]').text()).toBe('Members')
+    useOrganizationStore().permissions = [{ key: 'audit.view', granted: true }] as MyPermission[]
+    await settle()
+    expect(wrapper.findAll('[role="tab"]').map((tab) => tab.text())).toEqual(['Members', 'Settings', 'Audit log'])
   })
 
   it('speaks the organization\'s language unless the host sets a locale', async () => {
