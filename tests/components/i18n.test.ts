@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import acceptInvitation from '../../components/accept-invitation/messages.ts'
 import { messageModules as firstView, toLocale } from '../../components/i18n.ts'
+import audit from '../../components/audit/messages.ts'
 import invitations from '../../components/invitations/messages.ts'
+import settings from '../../components/settings/messages.ts'
+import policies from '../../components/policies/messages.ts'
+import roles from '../../components/roles/messages.ts'
 
 // NOTE: the first view's modules plus every lazily loaded screen's (useScreenMessages).
-const messageModules = [...firstView, invitations]
+const messageModules = [...firstView, invitations, acceptInvitation, roles, policies]
 const messages = Object.fromEntries((['en', 'uk'] as const).map((locale) =>
   [locale, Object.assign({}, ...messageModules.map((module) => module[locale]))])) as Record<'en' | 'uk', any>
 

@@ -1,0 +1,41 @@
+/** Texts of the Audit log tab (A12). The Ukrainian follows Jusnote's words (Користувач, Адміністратор). */
+export default {
+  en: {
+    audit: {
+      title: 'Audit log',
+      refused: 'You need the “View the audit trail” permission to see the audit log.',
+      empty: 'No events match.',
+      filter: 'Action',
+      allActions: 'All actions',
+      columns: { time: 'Time', actor: 'Who', action: 'Action', subject: 'Subject', changes: 'Changes', ip: 'IP address' },
+      you: 'You',
+      operator: 'Support (operator)',
+      created: 'created',
+      deleted: 'deleted',
+      noChanges: 'no visible change',
+      count: '{from}–{to} of {total}',
+      previous: 'Previous page',
+      next: 'Next page',
+      paging: 'Audit log pages',
+    },
+  },
+  uk: {
+    audit: {
+      title: 'Журнал дій',
+      refused: 'Щоб бачити журнал дій, потрібен дозвіл «Перегляд журналу змін».',
+      empty: 'Подій не знайдено.',
+      filter: 'Дія',
+      allActions: 'Усі дії',
+      columns: { time: 'Час', actor: 'Хто', action: 'Дія', subject: 'Об’єкт', changes: 'Зміни', ip: 'IP-адреса' },
+      you: 'Ви',
+      operator: 'Підтримка (оператор)',
+      created: 'створено',
+      deleted: 'видалено',
+      noChanges: 'без видимих змін',
+      count: '{from}–{to} з {total}',
+      previous: 'Попередня сторінка',
+      next: 'Наступна сторінка',
+      paging: 'Сторінки журналу дій',
+    },
+  },
+}
