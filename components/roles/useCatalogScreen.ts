@@ -1,0 +1,52 @@
+import { computed, ref, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { type RolecallError, toRolecallError } from '../../stores/api/index.ts'
+import { useOrganizationStore } from '../../stores/organization.ts'
+import { useRolesStore } from '../../stores/roles.ts'
+import { useScreenMessages } from '../i18n.ts'
+import type { ViewState } from '../shared/StateView.vue'
+import rolesMessages from './messages.ts'
+import { type CatalogGrouping, catalogTree, organizationCatalog } from './role-catalog.ts'
+
+// NOTE: the refusals that mean "not for you" rather than "try again".
+const refusedCodes = ['RC101', 'RC102', 'RC103', '42501']
+
+/**
+ * What the Roles and Permission Policies tabs share: loading the roles store when the organization and
+ * the caller's permissions are known, the screen's state (rows from `count`), and the organization's
+ * catalog as a permission tree in the user's language.
+ */
+export function useCatalogScreen(count: () => number) {
+  // NOTE: the catalog's words ("Other") live with the roles tab; the policies tab may open first.
+  useScreenMessages(rolesMessages)
+  const organization = useOrganizationStore()
+  const roles = useRolesStore()
+  const { t, locale } = useI18n()
+  const loadError = ref<RolecallError | null>(null)
+  const loaded = ref(false)
+
+  async function load() {
+    loadError.value = null
+    loaded.value = false
+    try {
+      await roles.load()
+      loaded.value = true
+    } catch (error) {
+      loadError.value = toRolecallError(error)
+    }
+  }
+  watch(() => organization.currentId && organization.permissions, (ready) => ready && load(), { immediate: true })
+
+  const state = computed<ViewState>(() => {
+    if (loadError.value) return refusedCodes.includes(loadError.value.code) ? 'refused' : 'error'
+    if (!loaded.value) return 'loading'
+    return count() ? 'ready' : 'empty'
+  })
+
+  const catalog = computed(() => organizationCatalog(roles.permissions, new Set(organization.permissions.map((p) => p.key))))
+  /** The catalog grouped `by`, labelled in the current language. */
+  const tree = (by: CatalogGrouping) =>
+    catalogTree(catalog.value, roles.sections, by, locale.value === 'uk' ? 'uk' : 'en', t('catalog.other'))
+
+  return { loadError, state, load, catalog, tree }
+}
