@@ -8,7 +8,7 @@ import policies from '../../components/policies/messages.ts'
 import roles from '../../components/roles/messages.ts'
 
 // NOTE: the first view's modules plus every lazily loaded screen's (useScreenMessages).
-const messageModules = [...firstView, invitations, acceptInvitation, roles, policies]
+const messageModules = [...firstView, invitations, acceptInvitation, roles, policies, settings, audit]
 const messages = Object.fromEntries((['en', 'uk'] as const).map((locale) =>
   [locale, Object.assign({}, ...messageModules.map((module) => module[locale]))])) as Record<'en' | 'uk', any>
 
