@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
+import { panelCssPlugin } from '../components/panel/widget-build/plugins.ts'
 import { localDefaults } from '../server/config.ts'
 import { defaultPaths } from '../server/db/apply.ts'
 import { seedPassword, seedUsers } from '../server/db/seed-demo.ts'
@@ -28,10 +29,23 @@ function demoSeed(): Plugin {
   }
 }
 
-// The demo vendor app ("Acme Finance"), served by the local stack at /demo/ (`npm run build:demo`).
+// The demo vendor app ("Acme Finance"), served by the local stack at /demo/ (`npm run build:demo`), and
+// the accept-invitation page (accept.html), served at /accept-invitation with the panel's styles.
 export default defineConfig({
   root: import.meta.dirname,
   base: '/demo/',
-  plugins: [demoSeed(), vue()],
-  build: { outDir: '../dist/demo', emptyOutDir: true, reportCompressedSize: false },
+  plugins: [demoSeed(), vue(), panelCssPlugin()],
+  define: {
+    // vue-i18n's bundler flags (as widget.vite.config.ts): composition API only, no eval.
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __INTLIFY_JIT_COMPILATION__: 'true',
+  },
+  build: {
+    outDir: '../dist/demo',
+    emptyOutDir: true,
+    reportCompressedSize: false,
+    rolldownOptions: { input: { main: 'index.html', accept: 'accept.html' } },
+  },
 })

@@ -38,7 +38,7 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** Built bundles the stack serves: the demo vendor app at /demo/ and the panel's widget at /widget/. */
+/** Built bundles the stack serves: the demo vendor app at /demo/ (its accept.html also at /accept-invitation) and the panel's widget at /widget/. */
 export const bundleDirs = {
   demo: fileURLToPath(new URL('../dist/demo/', import.meta.url)),
   widget: fileURLToPath(new URL('../dist/widget/', import.meta.url)),
@@ -133,6 +133,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       SUPABASE_SECRET_KEY: localDefaults.secretKey,
       ...(config.databaseUrl ? { SUPABASE_DB_URL: config.databaseUrl } : {}),
       ROLECALL_MAILBOX_URL: `${publicUrl}/mailbox/api/messages`,
+      // NOTE: invitation links land on the stack's own accept page unless the environment names another.
+      ROLECALL_INVITE_URL: (env ?? process.env).ROLECALL_INVITE_URL ?? `${publicUrl}/accept-invitation`,
     }),
     verifyJwt: (name) => config.functions[name]?.verifyJwt ?? true,
     isValidJwt: async (token) => {
@@ -193,6 +195,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     if (prefix === 'functions') return functions.handle(req, publicUrl)
     if (prefix === 'mailbox') return config.mailbox ? handleMailbox(mailbox, req, isServiceRole) : mailboxOff(config.host)
+    if (prefix === 'accept-invitation') {
+      // The demo build's second page; the link's `#token=` never reaches the server.
+      if (req.path !== '' && req.path !== '/') return jsonResponse(404, { message: 'no Route matched with those values' })
+      return serveStatic(bundleDirs.demo, '/accept.html', req.method, 'Not built: run `npm run build:demo`')
+    }
     if (prefix === 'demo' || prefix === 'widget') {
       // NOTE: relative asset URLs only resolve below the folder, so `/demo` must become `/demo/`.
       if (req.path === '') return { status: 308, headers: { Location: `/${prefix}/` }, body: '' }
@@ -206,7 +213,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     let prefix = ''
     try {
       const url = new URL(incoming.url ?? '/', 'http://local')
-      const match = /^\/(?:(rest|auth|functions)\/v1|(mailbox|demo|widget))(\/.*)?$/.exec(url.pathname)
+      const match = /^\/(?:(rest|auth|functions)\/v1|(mailbox|demo|widget|accept-invitation))(\/.*)?$/.exec(url.pathname)
       prefix = match ? (match[1] ?? match[2]!) : ''
       const headers: Record<string, string> = {}
       for (const [key, value] of Object.entries(incoming.headers)) {
