@@ -76,4 +76,15 @@ describe('the stack serves /demo/ and /widget/', () => {
       expect(response.body).not.toContain('"name": "rolecall"')
     },
   )
+
+  it('serves the accept-invitation page (dist/demo/accept.html) at /accept-invitation, and nothing below it', async () => {
+    for (const path of ['/accept-invitation', '/accept-invitation/']) {
+      const response = await rawGet(path)
+      expect(response.status).toBe(200)
+      expect(response.body).toContain('<div id="app"></div>')
+      expect(response.body).toMatch(/src="\/demo\/assets\/accept-[\w-]+\.js"/)
+    }
+    expect((await rawGet('/accept-invitation/../package.json')).status).toBe(404)
+    expect((await rawGet('/accept-invitation/index.html')).status).toBe(404)
+  })
 })

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { afterAll } from 'vitest'
+import { createRolecallClient } from '../../../stores/api/create-client.ts'
+import type { RolecallClient } from '../../../stores/api/index.ts'
+
+/** The child stack: its URL and anon key, `sql` to run a statement in its database, `mailTo` to read its mailbox. */
+export interface AcceptStack {
+  url: string
+  anonKey: string
+  sql(sql: string, params?: unknown[]): Promise<void>
+  mailTo(address: string): Promise<{ text: string }[]>
+}
+
+/** Seed organization ids (supabase/seed.sql). */
+export const orgs = {
+  justPaid: 'a0000000-0000-4000-8000-000000000001',
+  jusnote: 'a0000000-0000-4000-8000-000000000002',
+  payments: 'a0000000-0000-4000-8000-000000000005',
+}
+
+/** Starts ./stack-process.ts for the file (real schema, seed and functions on PGlite); stopped after it. */
+export async function useAcceptStack(): Promise<AcceptStack> {
+  const entry = join(dirname(fileURLToPath(import.meta.url)), 'stack-process.ts')
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { stdio: ['pipe', 'pipe', 'inherit'] })
+  afterAll(() => child.stdin.end())
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
+  const first = await Promise.race([
+    lines.next(),
+    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`stack exited with ${code}`)))),
+  ])
+  const { url, anonKey } = JSON.parse(String(first.value)) as { url: string; anonKey: string }
+  async function ask(request: object): Promise<unknown> {
+    child.stdin.write(`${JSON.stringify(request)}\n`)
+    const reply = JSON.parse(String((await lines.next()).value)) as { ok: boolean; value?: unknown; error?: string }
+    if (!reply.ok) throw new Error(reply.error)
+    return reply.value
+  }
+  return {
+    url,
+    anonKey,
+    sql: async (sql, params = []) => void await ask({ sql, params }),
+    mailTo: async (address) => (await ask({ mailTo: address })) as { text: string }[],
+  }
+}
+
+/** A supabase-js client on the stack that keeps its session in memory only. */
+export function clientOf(stack: AcceptStack): RolecallClient {
+  return createRolecallClient(stack.url, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } })
+}
+
+/**
+ * `admin` (password `rolecall-demo`) invites `email` to `org` with the organization's lowest role, through
+ * the `invite` function; returns the link from the email and its token, and the admin's client.
+ */
+export async function invite(stack: AcceptStack, admin: string, org: string, email: string) {
+  const client = clientOf(stack)
+  await client.auth.signInWithPassword({ email: admin, password: 'rolecall-demo' })
+  // Highest rank first, as the panel lists them: the last is the least privileged.
+  const { data: roles } = await client.from('roles').select('id').eq('organization_id', org).order('rank', { ascending: false })
+  const role = roles?.at(-1)?.id
+  const sent = await client.functions.invoke('invite', { body: { organization_id: org, email, role_id: role } })
+  if (sent.error) throw new Error(`invite failed: ${await (sent.error as { context?: Response }).context?.text()}`)
+  const mail = await stack.mailTo(email)
+  const link = /(\S+#token=[A-Za-z0-9_-]+)/.exec(mail[0]?.text ?? '')?.[1] ?? ''
+  return { link, token: new URL(link).hash.replace('#token=', ''), invitationId: (sent.data as { invitation_id: string }).invitation_id, admin: client }
+}
