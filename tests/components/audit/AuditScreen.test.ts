@@ -46,6 +46,8 @@ describe('AuditScreen', async () => {
     const tabs = panel.wrapper.findAll('[role="tab"]').map((tab) => tab.text())
     expect(tabs).not.toContain('Audit log')
     expect(tabs).toContain('Settings')
+    // The members tab's lazily loaded screen arrives before the panel goes, not after the test's environment.
+    await until(() => panel.wrapper.find('[role="tabpanel"][data-state="active"] section').exists())
     panel.wrapper.unmount()
 
     const { wrapper } = mountScreen(AuditScreen)
