@@ -11,6 +11,10 @@ export default defineConfig({
   publicDir: false,
   define: {
     'process.env.NODE_ENV': JSON.stringify('production'),
+    // Vue's bundler flags: the panel is Composition API only, with no devtools hooks in production.
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     // vue-i18n's bundler flags: composition API only, messages compiled without eval (CSP-safe hosts).
     __VUE_I18N_FULL_INSTALL__: 'false',
     __VUE_I18N_LEGACY_API__: 'false',
