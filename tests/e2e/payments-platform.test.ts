@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import type { DemoApp } from './support/demo-app.ts'
+import { useDemo } from './support/fixtures.ts'
+import { apiAs } from './support/stack.ts'
+
+const demo = useDemo()
+const invitee = 'new.person@example.test'
+
+/** The newest invitation link the stack's mailbox holds for `to` (read from Node, as a person reads mail). */
+async function latestLink(to: string): Promise<string> {
+  const list = await (await fetch(`${demo.server.url}/mailbox/api/messages?to=${encodeURIComponent(to)}`)).json() as { id: string }[]
+  const message = await (await fetch(`${demo.server.url}/mailbox/api/messages/${list[0]!.id}`)).json() as { text: string }
+  const link = /https?:\/\/\S+#token=[\w-]+/.exec(message.text)?.[0]
+  if (!link) throw new Error(`no invitation link in the mail to ${to}`)
+  return link
+}
+
+/** The Invitations tab of the panel on the demo's settings page. */
+async function invitationsTab(admin: DemoApp) {
+  await admin.goto('settings')
+  const panel = admin.page.locator('rolecall-team-panel')
+  await panel.getByRole('tab', { name: 'Invitations' }).click()
+  return panel
+}
+
+describe('payments platform', () => {
+  it('invite with a custom role and an IP allowlist → the email → accept on the accept page; resending kills the old link', async () => {
+    const admin = await demo.newApp()
+    await admin.signInAs('admin@payments.demo')
+    const panel = await invitationsTab(admin)
+    await panel.getByRole('button', { name: 'Invite' }).click()
+    const dialog = panel.getByRole('dialog')
+    await dialog.getByLabel('Email').fill(invitee)
+    await dialog.getByLabel('Role').selectOption({ label: 'Analyst' })
+    // NOTE: the stack sees this browser at 127.0.0.1, so the allowlist lets the new member in from here.
+    await dialog.getByLabel('Allowlist IPs (optional)').fill('127.0.0.1\n203.0.113.0/24')
+    await dialog.getByRole('button', { name: 'Send invitation' }).click()
+    await dialog.getByText(`Invitation sent to ${invitee}`).waitFor()
+    await admin.screenshot('payments-invite-sent')
+    const first = await latestLink(invitee)
+
+    await dialog.getByRole('button', { name: 'Close' }).first().click()
+    await panel.locator('[role=row], tr', { hasText: invitee }).getByRole('button', { name: 'Resend Invitation' }).click()
+    await panel.getByRole('alertdialog').getByRole('button', { name: /Resend/ }).click()
+    await expect.poll(async () => latestLink(invitee)).not.toBe(first)
+    const second = await latestLink(invitee)
+
+    const stale = await demo.newApp()
+    await stale.page.goto(first)
+    await stale.page.getByRole('heading', { name: 'This link does not work' }).waitFor()
+    await stale.screenshot('payments-old-link-dead')
+
+    const joiner = await demo.newApp()
+    await joiner.page.goto(second)
+    await joiner.page.getByLabel('Password', { exact: true }).fill('a long enough password')
+    await joiner.page.getByLabel('Repeat the password').fill('a long enough password')
+    await joiner.page.getByRole('button', { name: 'Create account and join' }).click()
+    await joiner.page.getByRole('heading', { name: /^Welcome to / }).waitFor()
+    await joiner.screenshot('payments-joined')
+
+    const api = await apiAs(demo.server, 'admin@payments.demo')
+    const { data: members } = await api.from('members').select('email, ip_allowlist, role_id').eq('email', invitee)
+    expect(members).toHaveLength(1)
+    expect(members![0].ip_allowlist).toEqual(['127.0.0.1', '203.0.113.0/24'])
+    expect([...admin.errors, ...joiner.errors]).toEqual([])
+  })
+})
