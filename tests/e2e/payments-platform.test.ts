@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import type { DemoApp } from './support/demo-app.ts'
 import { useDemo } from './support/fixtures.ts'
+import { clientFor } from '../server/support/server.ts'
 import { apiAs } from './support/stack.ts'
 
 const demo = useDemo()
 const invitee = 'new.person@example.test'
+const inviteePassword = 'a long enough password'
+const payments = 'a0000000-0000-4000-8000-000000000005'
+
+/** Whether the new member holds `key`, asked as that member through the API. */
+async function inviteeHolds(key: string): Promise<boolean> {
+  const client = clientFor(demo.server, demo.server.config.anonKey, { schema: 'rolecall' })
+  const { error } = await client.auth.signInWithPassword({ email: invitee, password: inviteePassword })
+  if (error) throw error
+  const { data } = await client.rpc('has_permission', { p_org: payments, p_key: key })
+  return data as boolean
+}
 
 /** The newest invitation link the stack's mailbox holds for `to` (read from Node, as a person reads mail). */
 async function latestLink(to: string): Promise<string> {
@@ -52,8 +64,8 @@ describe('payments platform', () => {
 
     const joiner = await demo.newApp()
     await joiner.page.goto(second)
-    await joiner.page.getByLabel('Password', { exact: true }).fill('a long enough password')
-    await joiner.page.getByLabel('Repeat the password').fill('a long enough password')
+    await joiner.page.getByLabel('Password', { exact: true }).fill(inviteePassword)
+    await joiner.page.getByLabel('Repeat the password').fill(inviteePassword)
     await joiner.page.getByRole('button', { name: 'Create account and join' }).click()
     await joiner.page.getByRole('heading', { name: /^Welcome to / }).waitFor()
     await joiner.screenshot('payments-joined')
@@ -63,5 +75,31 @@ describe('payments platform', () => {
     expect(members).toHaveLength(1)
     expect(members![0].ip_allowlist).toEqual(['127.0.0.1', '203.0.113.0/24'])
     expect([...admin.errors, ...joiner.errors]).toEqual([])
+  })
+
+  it('"the changes will be applied to all users the policy is embedded": a policy edit in the panel changes the new member\'s rights', async () => {
+    expect(await inviteeHolds('reports.view')).toBe(true)
+    const admin = await demo.newApp()
+    await admin.signInAs('admin@payments.demo')
+    await admin.goto('settings')
+    const panel = admin.page.locator('rolecall-team-panel')
+    await panel.getByRole('tab', { name: 'Permission Policies' }).click()
+    await panel.locator('[role=row], tr', { hasText: 'Read-only pages (by page)' }).getByRole('button', { name: 'Edit' }).click()
+    const editor = panel.getByRole('dialog')
+    await editor.getByRole('tab', { name: 'Permission by page' }).click()
+    // NOTE: the page's group opens first; its own box is "All of View reports and data", hence exact.
+    await editor.getByRole('button', { name: 'Show View reports and data' }).click()
+    const reportsView = editor.getByRole('checkbox', { name: 'View reports and data', exact: true })
+    expect(await reportsView.isChecked()).toBe(true)
+    await reportsView.click()
+    expect(await reportsView.isChecked()).toBe(false)
+    await editor.getByRole('button', { name: 'Save' }).click()
+    const confirm = panel.getByRole('alertdialog')
+    await confirm.getByText(/The changes will be applied to all users the policy is embedded: roles .*Analyst/).waitFor()
+    await admin.screenshot('payments-policy-edit-confirm')
+    await confirm.getByRole('button', { name: 'Save' }).click()
+    await panel.getByText('Permission policy Read-only pages (by page) saved.', { exact: true }).waitFor()
+    expect(await inviteeHolds('reports.view')).toBe(false)
+    expect(admin.errors).toEqual([])
   })
 })
