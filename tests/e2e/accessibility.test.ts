@@ -1,15 +1,13 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, it } from 'vitest'
 import type { DemoApp, DemoRoute } from './support/demo-app.ts'
 import { useDemo } from './support/fixtures.ts'
+import { violations as pageViolations } from './support/panel.ts'
 
 const demo = useDemo()
 
 /** Serious and critical axe violations on the page, as `rule: target` lines (empty when clean). */
-async function violations(app: DemoApp): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page: app.page }).analyze()
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
+function violations(app: DemoApp): Promise<string[]> {
+  return pageViolations(app.page)
 }
 
 const routes: DemoRoute[] = ['bills', 'banking', 'reports', 'projects', 'budgets', 'settings']

@@ -1,29 +1,25 @@
-import AxeBuilder from '@axe-core/playwright'
 import { describe, expect, it } from 'vitest'
 import type { DemoApp } from './support/demo-app.ts'
 import { useDemo } from './support/fixtures.ts'
+import { panelAs as openPanel, panelViolations, setPanel as setAttribute } from './support/panel.ts'
 
 const demo = useDemo()
 
 /** Opens the demo's settings page as `email` and waits until the embedded panel shows its members. */
 async function panelAs(email: string): Promise<DemoApp> {
   const app = await demo.newApp()
-  await app.signInAs(email)
-  await app.goto('settings')
-  await app.page.locator('rolecall-team-panel [role=grid] [role=row]').nth(1).waitFor()
+  await openPanel(app, email)
   return app
 }
 
 /** Sets an attribute of the embedded element (theme, locale), as a host page would. */
-async function setPanel(app: DemoApp, name: string, value: string): Promise<void> {
-  await app.page.evaluate(([n, v]) => document.querySelector('rolecall-team-panel')?.setAttribute(n!, v!), [name, value])
+function setPanel(app: DemoApp, name: string, value: string): Promise<void> {
+  return setAttribute(app.page, name, value)
 }
 
 /** Serious and critical axe violations inside the panel (axe walks its open shadow root). */
-async function violations(app: DemoApp): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page: app.page }).include('rolecall-team-panel').analyze()
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
+function violations(app: DemoApp): Promise<string[]> {
+  return panelViolations(app.page)
 }
 
 describe('the team panel embedded in the demo', () => {

@@ -73,7 +73,7 @@ describe('payments platform', () => {
     const api = await apiAs(demo.server, 'admin@payments.demo')
     const { data: members } = await api.from('members').select('email, ip_allowlist, role_id').eq('email', invitee)
     expect(members).toHaveLength(1)
-    expect(members![0].ip_allowlist).toEqual(['127.0.0.1', '203.0.113.0/24'])
+    expect(members![0]!.ip_allowlist).toEqual(['127.0.0.1', '203.0.113.0/24'])
     expect([...admin.errors, ...joiner.errors]).toEqual([])
   })
 
