@@ -40,11 +40,11 @@ async function checkDialog(app: DemoApp, name: string): Promise<string[]> {
 
 // NOTE: one signed-in page per organization walks its tabs and themes: a sign-in per screen would only
 // repeat the same checks and multiply the file's time. Roles and policies are the payments platform's
-// screens (custom roles built from policies), so its admin covers them.
+// screens (custom roles built from policies): its admin covers them in English, Jusnote's in Ukrainian.
 describe('every screen of the panel, both themes, both languages: no serious axe violations, a screenshot each', () => {
   it.each([
     ['JustPaid admin, English', 'admin@justpaid.demo', 'en', ['members', 'invitations', 'settings', 'audit']],
-    ['Jusnote admin, Ukrainian', 'admin@jusnote.demo', 'uk', ['members', 'invitations', 'settings', 'audit']],
+    ['Jusnote admin, Ukrainian', 'admin@jusnote.demo', 'uk', ['members', 'invitations', 'roles', 'policies', 'settings', 'audit']],
     ['payments platform admin, English', 'admin@payments.demo', 'en', ['roles', 'policies']],
   ] as const)('%s', async (_, email, lang, tabs) => {
     const app = await demo.newApp()
