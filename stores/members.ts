@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { Member, MemberCheckbox, MemberSortColumn } from './api/index.ts'
+import type { Member, MemberCheckbox, MemberSortColumn, ResourceGrant, ResourceOption, ResourceSource } from './api/index.ts'
 import { useOrganizationStore } from './organization.ts'
 import { useRequestState } from './request-state.ts'
 import { useSessionStore } from './session.ts'
@@ -23,6 +23,8 @@ export const useMembersStore = defineStore('members', () => {
   const sort = ref<{ column: MemberSortColumn; ascending: boolean }>({ column: 'display_name', ascending: true })
   /** The product's checkboxes per member user id, as last read. */
   const checkboxes = shallowRef<Record<string, MemberCheckbox[]>>({})
+  /** Resources granted one by one, per member id, as last read or optimistically set. */
+  const resourceGrants = shallowRef<Record<string, ResourceGrant[]>>({})
   /** Loading / the last refusal. */
   const { loading, error, track } = useRequestState()
 
@@ -121,6 +123,37 @@ export const useMembersStore = defineStore('members', () => {
     return optimistic(memberId, { ip_allowlist: allowlist }, () => api().setIpAllowlist(memberId, allowlist))
   }
 
+  /** Reads the resources granted to a member. */
+  function loadResourceGrants(memberId: string) {
+    return track(async () => {
+      resourceGrants.value = { ...resourceGrants.value, [memberId]: await api().resourceGrants(memberId) }
+    })
+  }
+
+  /** Replaces a member's grants of one type: shown at once, restored on refusal. */
+  function setResourceGrants(memberId: string, type: string, ids: string[]) {
+    const before = resourceGrants.value
+    const others = (before[memberId] ?? []).filter((grant) => grant.resource_type !== type)
+    resourceGrants.value = { ...before, [memberId]: [...others, ...ids.map((id) => ({ resource_type: type, resource_id: id }))] }
+    return track(async () => {
+      try {
+        await api().setResourceGrants(memberId, type, ids)
+        resourceGrants.value = { ...resourceGrants.value, [memberId]: await api().resourceGrants(memberId) }
+      } catch (refusal) {
+        resourceGrants.value = before
+        throw refusal
+      }
+    })
+  }
+
+  /**
+   * The organization's rows of a vendor resource table the caller may read. Not tracked: a table the
+   * caller cannot read is no failure of the members list.
+   */
+  function listResources(source: ResourceSource): Promise<ResourceOption[]> {
+    return session.requireApi().resources.list(source, organization.requireId())
+  }
+
   /** What a single-admin promotion would change (for the confirmation). */
   function previewPromotion(memberId: string) {
     return track(async () => (await api().previewPromotion(memberId)).preview)
@@ -151,8 +184,9 @@ export const useMembersStore = defineStore('members', () => {
   }
 
   return {
-    rows, total, page, pageSize, search, sort, checkboxes, loading, error,
+    rows, total, page, pageSize, search, sort, checkboxes, resourceGrants, loading, error,
     load, setSearch, setSort, setPage, changeRole, deactivate, reactivate, loadCheckboxes, setOverrides, setIpAllowlist,
+    loadResourceGrants, setResourceGrants, listResources,
     previewPromotion, promote, transferPrimary, remove,
   }
 })

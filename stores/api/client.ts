@@ -5,6 +5,7 @@ import { invitationsApi } from './invitations.ts'
 import { membersApi } from './members.ts'
 import { organizationsApi } from './organizations.ts'
 import { rolecallSchema } from './request.ts'
+import { resourcesApi } from './resources.ts'
 import { rolesApi } from './roles.ts'
 
 /** A supabase-js client typed with Rolecall's schema. */
@@ -26,6 +27,7 @@ export function createApi(client: AnyClient) {
     roles: rolesApi(context),
     invitations: invitationsApi(context),
     audit: auditApi(context),
+    resources: resourcesApi(client as SupabaseClient),
   }
 }
 

@@ -48,6 +48,8 @@ export function membersApi({ db, functions }: ApiContext) {
       run(db.rpc('set_member_overrides', { p_member: member, p_grants: grants, p_denies: denies })),
     /** Sets the addresses a member may work from (empty: anywhere). */
     setIpAllowlist: (member: string, allowlist: string[]) => run(db.rpc('set_ip_allowlist', { p_member: member, p_allowlist: allowlist })),
+    /** The resources (projects, budgets, cards) granted to a member one by one. */
+    resourceGrants: (member: string) => run(db.from('resource_grants').select('resource_type, resource_id').eq('member_id', member)),
     /** Sets which resources of a type (projects, budgets, cards) a member may reach. */
     setResourceGrants: (member: string, type: string, ids: string[]) =>
       run(db.rpc('set_resource_grants', { p_member: member, p_resource_type: type, p_resource_ids: ids })),
