@@ -3,7 +3,8 @@ import type { Member, Role } from '../../stores/api/index.ts'
 /** The row actions of the members list, each with the team permission the server checks for it. */
 export const memberActions = {
   deactivate: 'members.deactivate',
-  reactivate: 'members.reactivate',
+  // NOTE: reactivate_member checks members.deactivate; `members.reactivate` is only its audit action's name.
+  reactivate: 'members.deactivate',
   remove: 'members.remove',
 } as const
 /** One of {@link memberActions}. */

@@ -37,7 +37,7 @@ describe('Jusnote (Ukrainian UI)', () => {
     expect(second.errors).toEqual([])
   })
 
-  it('the subscriber\'s admin manages the second admin: deactivates them in the panel', async () => {
+  it('the subscriber\'s admin manages the second admin: deactivates and activates them again in the panel', async () => {
     const primary = await demo.newApp()
     await panelAs(primary, 'admin@jusnote.demo')
     const row = memberRow(primary, 'admin2@jusnote.demo')
@@ -48,12 +48,9 @@ describe('Jusnote (Ukrainian UI)', () => {
     await row.locator('[data-test=status]', { hasText: 'Деактивований' }).waitFor()
     await primary.screenshot('jusnote-primary-deactivated-second-admin')
 
-    // NOTE: activated again through the API, not the panel: its Activate button is gated on
-    // members.reactivate, a key the catalog lacks (the server checks members.deactivate), so it never shows.
-    const api = await apiAs(demo.server, 'admin@jusnote.demo')
-    const { data: rows } = await api.from('members').select('id').eq('email', 'admin2@jusnote.demo')
-    const { error } = await api.rpc('reactivate_member', { p_member: rows![0]!.id })
-    expect(error).toBeNull()
+    await row.getByRole('button', { name: 'Активувати' }).click()
+    await panel(primary.page).getByRole('alertdialog').getByRole('button', { name: 'Активувати' }).click()
+    await row.locator('[data-test=status]', { hasText: 'Активний' }).waitFor()
     expect(primary.errors).toEqual([])
   })
 
