@@ -52,6 +52,12 @@ export function invitationsApi({ db, functions }: ApiContext) {
   return {
     /** The organization's invitations, newest first. */
     list: (org: string) => run(db.from('invitation_list').select('*').eq('organization_id', org).order('created_at', { ascending: false })),
+    /**
+     * The pending invitations addressed to `email` (the signed-in user's), in every organization, newest first.
+     * NOTE: filtered by address because RLS also shows an inviter every invitation of their organizations.
+     */
+    mine: (email: string) => run(db.from('invitation_list').select('*').eq('email', email.toLowerCase()).eq('status', 'pending')
+      .order('created_at', { ascending: false })),
     /** Invites one person; the email goes out from the function. */
     invite: (org: string, request: InviteRequest) =>
       invoke<InviteResult>(functions, 'invite', { body: { organization_id: org, ...request } }),
