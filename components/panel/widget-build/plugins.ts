@@ -1,6 +1,8 @@
+import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { build, type Plugin } from 'vite'
-import { generatePanelCss } from './panel-css.ts'
+import VueI18n from '@intlify/unplugin-vue-i18n/vite'
+import { build, type Plugin, type PluginOption } from 'vite'
+import { componentsDir, generatePanelCss } from './panel-css.ts'
 import { formatSizeReport, sizeReport } from './sizes.ts'
 
 const cssId = 'virtual:rolecall-panel-styles'
@@ -14,6 +16,25 @@ export function panelCssPlugin(): Plugin {
       if (id === `\0${cssId}`) return `export default ${JSON.stringify(await generatePanelCss())}`
     },
   }
+}
+
+/**
+ * The panel's message modules (each `messages.ts` and `*-messages.ts` under components/, `export default { en, uk }`)
+ * compiled at build time into vue-i18n's message ASTs, and vue-i18n without its message compiler.
+ * NOTE: @intlify/unplugin-vue-i18n reads TS modules whose default export is an object literal (esbuild
+ * strips the types, then each string becomes an AST the runtime formats without eval); a malformed
+ * message fails the build instead of a user's screen. `runtimeOnly` aliases vue-i18n to its runtime
+ * build, and `dropMessageCompiler` removes the compiler from it (in vue-i18n 11 that define, not the
+ * alias, is what drops it). A string message that did not pass through here would show as typed.
+ */
+export function precompiledMessagesPlugin(): PluginOption {
+  return VueI18n({
+    include: [resolve(componentsDir, '**/messages.ts'), resolve(componentsDir, '**/*-messages.ts')],
+    runtimeOnly: true,
+    dropMessageCompiler: true,
+    compositionOnly: true,
+    fullInstall: false,
+  })
 }
 
 /** Prints the widget's sizes after the build and fails it when the first view exceeds `budgetKb` gzip. */
