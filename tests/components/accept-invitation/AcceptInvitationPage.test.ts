@@ -4,7 +4,7 @@ import AcceptInvitationPage from '../../../components/accept-invitation/AcceptIn
 import { useSessionStore } from '../../../stores/session.ts'
 import { until } from '../invitations/support.ts'
 import { mountWithI18n } from '../mount.ts'
-import { type AcceptStack, clientOf, invite, orgs, useAcceptStack } from './stack.ts'
+import { type Stack as AcceptStack, clientOf, invite, orgs, useChildStack as useAcceptStack } from '../support/stack.ts'
 
 const fresh = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@example.test`
 

@@ -4,7 +4,7 @@ import { fieldChanges } from '../../../components/audit/audit-format.ts'
 import AuditScreen from '../../../components/audit/AuditScreen.vue'
 import TeamPanel from '../../../components/panel/TeamPanel.vue'
 import { useOrganizationStore } from '../../../stores/organization.ts'
-import { signInStores, useChildStack } from '../invitations/stack.ts'
+import { signInStores, useChildStack } from '../support/stack.ts'
 import { mountScreen, orgs, until } from '../invitations/support.ts'
 
 describe('AuditScreen', async () => {

@@ -4,7 +4,7 @@ import InvitationsScreen from '../../../components/invitations/InvitationsScreen
 import { createRolecallClient } from '../../../stores/api/create-client.ts'
 import { useOrganizationStore } from '../../../stores/organization.ts'
 import { useSessionStore } from '../../../stores/session.ts'
-import { signInStores, useChildStack } from './stack.ts'
+import { signInStores, useChildStack } from '../support/stack.ts'
 import { $, mountScreen, orgs, until } from './support.ts'
 
 describe('InvitationsScreen', async () => {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import InvitationsScreen from '../../../components/invitations/InvitationsScreen.vue'
 import { useRolesStore } from '../../../stores/roles.ts'
-import { signInStores, useChildStack } from './stack.ts'
+import { signInStores, useChildStack } from '../support/stack.ts'
 import { mountScreen, orgs, until } from './support.ts'
 
 describe('InviteDialog', async () => {

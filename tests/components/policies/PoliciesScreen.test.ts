@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import PoliciesScreen from '../../../components/policies/PoliciesScreen.vue'
-import { signInStores, useChildStack } from '../invitations/stack.ts'
+import { signInStores, useChildStack } from '../support/stack.ts'
 import { $, mountScreen, orgs, until } from '../invitations/support.ts'
 
 const transactions = 'tr[data-policy="Transactions (by resource)"]'

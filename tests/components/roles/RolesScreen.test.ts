@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import RolesScreen from '../../../components/roles/RolesScreen.vue'
-import { signInStores, useChildStack } from '../invitations/stack.ts'
+import { signInStores, useChildStack } from '../support/stack.ts'
 import { $, mountScreen, orgs, until } from '../invitations/support.ts'
 
 const profit = 'a0000000-0000-4000-8000-000000000003'

@@ -4,7 +4,7 @@ import SettingsScreen from '../../../components/settings/SettingsScreen.vue'
 import { intervalHours } from '../../../components/settings/settings-format.ts'
 import { useOrganizationStore } from '../../../stores/organization.ts'
 import { useSessionStore } from '../../../stores/session.ts'
-import { signInStores, useChildStack } from '../invitations/stack.ts'
+import { signInStores, useChildStack } from '../support/stack.ts'
 import { $, mountScreen, orgs, until } from '../invitations/support.ts'
 
 describe('SettingsScreen', async () => {

@@ -1,6 +1,6 @@
-// The local stack for the accept page's tests, in a process of its own (see ../invitations/stack.ts for
-// why), plus what the page under happy-dom cannot do, asked as JSON lines on stdin: SQL (an expiry moved
-// into the past) and reading the mailbox (it sends no CORS headers). One JSON line out per line in.
+// The local stack for the happy-dom component tests, in a process of its own (see ./stack.ts for why), plus
+// what a test under happy-dom cannot do itself, asked as JSON lines on stdin: SQL (an expiry moved into the
+// past, a second membership) and reading the mailbox (it sends no CORS headers). One JSON line out per line in.
 import { createInterface } from 'node:readline'
 import { startOn, testRateLimits } from '../../server/support/server.ts'
 
