@@ -1951,6 +1951,10 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      who_can_grant: {
+        Args: { p_key: string; p_org: string }
+        Returns: Json
+      }
     }
     Enums: {
       admin_mode: "multi" | "single"

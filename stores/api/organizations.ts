@@ -11,6 +11,43 @@ export type Organization = Database['rolecall']['Tables']['organizations']['Row'
 /** The settings `update_organization` changes; omitted ones stay. */
 export type OrganizationSettings = Omit<Fns['update_organization']['Args'], 'p_org'>
 
+/** A permission or checkbox named with the product's labels (en / uk). */
+export interface LabelledKey {
+  key: string
+  label_en: string
+  label_uk: string
+}
+
+/**
+ * What `who_can_grant` answers for a permission: whether the caller holds it now, what in the
+ * organization would grant it, and who could give it to the caller (up to 20 active members, the
+ * primary first, then by name): `tick` = may tick it on the caller's card, `change_role` = may move the
+ * caller to a role that holds it.
+ */
+export interface WhoCanGrant extends LabelledKey {
+  /** As has_permission decides it for this request. */
+  granted: boolean
+  ways: {
+    /** Roles of the organization that hold the key (all permissions, or through their policies). */
+    roles: { id: string; name: string }[]
+    /** Policies of the organization that grant the key, with the names of the roles that have them. */
+    policies: { id: string; name: string; roles: string[] }[]
+    /** The organization's checkboxes that stand for the key. */
+    checkboxes: LabelledKey[]
+    /** Actions that bring the key with them ("implied by"). */
+    implied_by: LabelledKey[]
+  }
+  grantors: {
+    member_id: string
+    user_id: string
+    display_name: string
+    email: string
+    role_name: string
+    is_primary: boolean
+    can: ('tick' | 'change_role')[]
+  }[]
+}
+
 /** Organizations, their settings and the caller's own permissions there. */
 export function organizationsApi({ db }: ApiContext) {
   return {
@@ -20,6 +57,10 @@ export function organizationsApi({ db }: ApiContext) {
     get: (org: string) => run(db.from('organizations').select('*').eq('id', org).single()),
     /** The caller's permissions in the organization, with their sources (for gating the UI). */
     myPermissions: (org: string) => run(db.rpc('my_permissions', { p_org: org })),
+    /** For a permission (the caller's or not): what would grant it to the caller, and who could. */
+    whoCanGrant: async (org: string, key: string) =>
+      // NOTE: jsonb is typed Json by gen:types; the shape is the function's (20261130120000_who_can_grant.sql).
+      (await run(db.rpc('who_can_grant', { p_org: org, p_key: key }))) as unknown as WhoCanGrant,
     /** A new organization from a template; the caller becomes its primary member. Returns its id. */
     create: (name: string, template: string, language?: string) =>
       run(db.rpc('create_organization', { p_name: name, p_template: template, ...(language ? { p_language: language } : {}) })),

@@ -130,6 +130,8 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall.my_permissions(uuid)': { grants: signedIn, outsider: 'RC102', deactivated: 'ok' },
   'rolecall.explain_permission(uuid,uuid,text)': { grants: signedIn, outsider: 'RC102', deactivated: 'RC103' },
   'rolecall.member_checkboxes(uuid,uuid)': { grants: signedIn, outsider: 'RC102', deactivated: 'ok' },
+  // "why not?": any member asks about themselves, even deactivated
+  'rolecall.who_can_grant(uuid,text)': { grants: signedIn, outsider: 'RC102', deactivated: 'ok' },
   'rolecall.has_permission(uuid,text)': { grants: api, outsider: 'nothing' },
   'rolecall.permitted_org_ids(text)': { grants: api, outsider: 'nothing' },
   'rolecall.granted_resource_ids(text)': { grants: api, outsider: 'nothing' },
