@@ -1,10 +1,58 @@
 import { defineConfig } from 'wxt'
+import { precompiledMessagesPlugin } from './components/panel/widget-build/plugins.ts'
+
+/** Loopback hosts the local stack (`npm start`) listens on; any port (match patterns ignore it). */
+const loopbackHosts = ['http://127.0.0.1/*', 'http://localhost/*']
+/** Any project a user may connect on the options page; one origin is requested at a time, on connect. */
+const anyProject = ['https://*/*', 'http://*/*']
+
+/**
+ * The host of a vendor build's project (`WXT_ROLECALL_URL`, from the environment or a `.env` file, which
+ * WXT loads before it writes the manifest), granted at install since the user never connects it by hand.
+ */
+function buildTimeHosts(): string[] {
+  const url = process.env.WXT_ROLECALL_URL
+  if (!url) return []
+  const { protocol, hostname } = new URL(url)
+  return [`${protocol}//${hostname}/*`]
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/module-vue', '@wxt-dev/unocss'],
-  manifest: {
-    name: 'Rolecall',
-    description: 'See what you may do in your team, and why; accept invitations.',
+  modules: ['@wxt-dev/module-vue', '@wxt-dev/unocss', '@wxt-dev/i18n/module'],
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    action: { default_title: '__MSG_actionTitle__' },
+    // NOTE: sidePanel is Chrome's; Firefox gets a sidebar_action from the side panel entrypoint instead.
+    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // NOTE: Supabase answers CORS for any origin, so these are not what makes requests possible; they let the
+    // background reach a loopback or intranet project without Chrome's local-network checks, and whatever
+    // CORS a self-hosted gateway sends. MV2 (Firefox) has no optional_host_permissions: its
+    // optional_permissions take the patterns.
+    host_permissions: [...loopbackHosts, ...buildTimeHosts()],
+    ...(manifestVersion === 3 ? { optional_host_permissions: anyProject } : { optional_permissions: anyProject }),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'rolecall@rolecall.dev',
+          // The session and the user's address go to the connected project (the vendor's), nowhere else.
+          data_collection_permissions: { required: ['authenticationInfo', 'personallyIdentifyingInfo'] },
+        },
+      },
+    }),
+  }),
+  hooks: {
+    // NOTE: WXT takes the toolbar button's title from the popup page's <title>; the manifest's own,
+    // translated by the browser, wins.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.action = { ...manifest.action, default_title: '__MSG_actionTitle__' }
+    },
   },
+  vite: () => ({
+    // The views' messages compiled at build time, as for the widget: an extension page's CSP forbids eval.
+    plugins: [precompiledMessagesPlugin()],
+    define: { __INTLIFY_PROD_DEVTOOLS__: 'false' },
+  }),
 })

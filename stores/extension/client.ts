@@ -1,0 +1,78 @@
+import type { SupabaseClientOptions, SupportedStorage } from '@supabase/supabase-js'
+import { storage, type StorageItemKey, type Unwatch } from 'wxt/utils/storage'
+import { createRolecallClient } from '../api/create-client.ts'
+import type { RolecallClient } from '../api/index.ts'
+import { type Connection, currentConnection } from './connection.ts'
+
+/** The key supabase-js stores the session under, inside the project's prefix (see {@link sessionStorageFor}). */
+const sessionKey = 'session'
+
+/**
+ * supabase-js's auth storage over the extension's local storage, shared by the background and every page;
+ * keys are prefixed with the project's URL, so two projects (or two local stacks on other ports) never
+ * share a session.
+ */
+export function sessionStorageFor(connection: Connection): SupportedStorage {
+  const key = (name: string): StorageItemKey => `local:rolecall.auth[${connection.url}].${name}`
+  return {
+    getItem: async (name) => (await storage.getItem<string>(key(name))) ?? null,
+    setItem: (name, value) => storage.setItem(key(name), value),
+    removeItem: (name) => storage.removeItem(key(name)),
+  }
+}
+
+/**
+ * Calls `callback` when the project's stored session changes in any context (signed in, refreshed by the
+ * background, signed out); pages use it to re-read who is signed in.
+ */
+export function watchSession(connection: Connection, callback: () => void): Unwatch {
+  return storage.watch<string>(`local:rolecall.auth[${connection.url}].${sessionKey}`, callback)
+}
+
+/** How this context uses the client. */
+export interface ExtensionClientOptions {
+  /**
+   * Refresh the access token on a timer. Only the background passes `true`: one context refreshes, so two
+   * never race one refresh token; pages read the refreshed session from storage on every request.
+   */
+  refresh?: boolean
+  /** supabase-js's realtime options (Node 20, in tests, needs a WebSocket `transport`; browsers nothing). */
+  realtime?: SupabaseClientOptions<'rolecall'>['realtime']
+}
+
+let cached: { id: string; client: RolecallClient } | null = null
+
+/**
+ * This context's supabase-js client for the current connection (one per context, re-created when the
+ * connection changes), its session persisted in extension storage; null when no project is connected.
+ */
+export async function extensionClient(options: ExtensionClientOptions = {}): Promise<RolecallClient | null> {
+  const connection = await currentConnection()
+  if (!connection) return null
+  const refresh = options.refresh ?? false
+  const id = JSON.stringify([connection.url, connection.anonKey, refresh])
+  if (cached?.id !== id) {
+    resetExtensionClient()
+    cached = {
+      id,
+      client: createRolecallClient(connection.url, connection.anonKey, {
+        auth: {
+          storage: sessionStorageFor(connection),
+          storageKey: sessionKey,
+          persistSession: true,
+          autoRefreshToken: refresh,
+          detectSessionInUrl: false,
+        },
+        ...(options.realtime ? { realtime: options.realtime } : {}),
+      }),
+    }
+  }
+  return cached.client
+}
+
+/** Forgets this context's client (after the connection changes); the next {@link extensionClient} makes a new one. */
+export function resetExtensionClient(): void {
+  // NOTE: a replaced client's refresh timer would otherwise keep refreshing the old project's session.
+  void cached?.client.auth.stopAutoRefresh()
+  cached = null
+}
