@@ -4,6 +4,7 @@ import members from './members/messages.ts'
 import panel from './panel/messages.ts'
 import errors from './shared/error-messages.ts'
 import shared from './shared/messages.ts'
+import permissionSources from './shared/permission-source-messages.ts'
 
 /** The languages the panel speaks. */
 export const locales = ['en', 'uk'] as const
@@ -21,12 +22,12 @@ export interface MessageModule {
  * with the element. A tab loaded later brings its own module through {@link useScreenMessages}, so its
  * words load with its chunk and the first view stays inside the size budget.
  */
-export const messageModules = [shared, errors, panel, members, memberCard]
+export const messageModules = [shared, errors, panel, members, memberCard, permissionSources]
 
 /** All messages of one language, the screens' modules side by side (their top-level keys never overlap). */
 export const messages = Object.fromEntries(
   locales.map((locale) => [locale, Object.assign({}, ...messageModules.map((module) => module[locale]))]),
-) as Record<Locale, typeof shared.en & typeof errors.en & typeof panel.en & typeof members.en & typeof memberCard.en>
+) as Record<Locale, typeof shared.en & typeof errors.en & typeof panel.en & typeof members.en & typeof memberCard.en & typeof permissionSources.en>
 
 /** `value` when it is a supported language (`uk-UA` counts as `uk`), else English. */
 export function toLocale(value: string | undefined | null): Locale {

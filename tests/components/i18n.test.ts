@@ -62,3 +62,10 @@ describe('panel messages', () => {
     expect(toLocale(value)).toBe(locale)
   })
 })
+
+describe('the permission sources\' words (components/shared/permission-source-messages.ts)', () => {
+  it('are among the modules checked above, in both languages', () => {
+    expect(keys(messages.en)).toContain('permissionSource.member.all_permissions')
+    expect(keys(messages.uk)).toContain('permissionSource.member.all_permissions')
+  })
+})
