@@ -1266,6 +1266,19 @@ export type Database = {
           ticked: boolean
         }[]
       }
+      member_permissions: {
+        Args: { p_org: string; p_user: string }
+        Returns: {
+          checkboxes: string[]
+          granted: boolean
+          key: string
+          kind: Database["rolecall"]["Enums"]["permission_kind"]
+          label_en: string
+          label_uk: string
+          section: string
+          sources: Json
+        }[]
+      }
       my_organizations: {
         Args: never
         Returns: {

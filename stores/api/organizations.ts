@@ -6,6 +6,8 @@ type Fns = Database['rolecall']['Functions']
 export type MyOrganization = Fns['my_organizations']['Returns'][number]
 /** One permission of the organization's catalog as the caller holds it, with why (`my_permissions`). */
 export type MyPermission = Fns['my_permissions']['Returns'][number]
+/** One permission of the organization's catalog as a member holds it, with why (`member_permissions`). */
+export type MemberPermission = Fns['member_permissions']['Returns'][number]
 /** An organization row (its settings). */
 export type Organization = Database['rolecall']['Tables']['organizations']['Row']
 /** The settings `update_organization` changes; omitted ones stay. */
@@ -57,6 +59,8 @@ export function organizationsApi({ db }: ApiContext) {
     get: (org: string) => run(db.from('organizations').select('*').eq('id', org).single()),
     /** The caller's permissions in the organization, with their sources (for gating the UI). */
     myPermissions: (org: string) => run(db.rpc('my_permissions', { p_org: org })),
+    /** A member's permissions with their sources, in one read (the member card's "why"; others need members.edit_permissions). */
+    memberPermissions: (org: string, user: string) => run(db.rpc('member_permissions', { p_org: org, p_user: user })),
     /** For a permission (the caller's or not): what would grant it to the caller, and who could. */
     whoCanGrant: async (org: string, key: string) =>
       // NOTE: jsonb is typed Json by gen:types; the shape is the function's (20261130120000_who_can_grant.sql).

@@ -130,6 +130,7 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall.my_permissions(uuid)': { grants: signedIn, outsider: 'RC102', deactivated: 'ok' },
   'rolecall.explain_permission(uuid,uuid,text)': { grants: signedIn, outsider: 'RC102', deactivated: 'RC103' },
   'rolecall.member_checkboxes(uuid,uuid)': { grants: signedIn, outsider: 'RC102', deactivated: 'ok' },
+  'rolecall.member_permissions(uuid,uuid)': { grants: signedIn, outsider: 'RC102', deactivated: 'RC103' },
   // "why not?": any member asks about themselves, even deactivated
   'rolecall.who_can_grant(uuid,text)': { grants: signedIn, outsider: 'RC102', deactivated: 'ok' },
   'rolecall.has_permission(uuid,text)': { grants: api, outsider: 'nothing' },
