@@ -916,6 +916,26 @@ export type Database = {
         }
         Relationships: []
       }
+      member_list: {
+        Row: {
+          created_at: string | null
+          deactivated_at: string | null
+          display_name: string | null
+          email: string | null
+          id: string | null
+          ip_allowlist: string[] | null
+          ip_ranges: Database["rolecall"]["CompositeTypes"]["ip_range"][] | null
+          is_primary: boolean | null
+          notifications: boolean | null
+          organization_id: string | null
+          role_id: string | null
+          role_rank: number | null
+          status: Database["rolecall"]["Enums"]["member_status"] | null
+          updated_at: string | null
+          user_id: string | null
+        }
+        Relationships: []
+      }
       members_permissions_report: {
         Row: {
           all_permissions: boolean | null
@@ -930,6 +950,14 @@ export type Database = {
           role_name: string | null
           status: Database["rolecall"]["Enums"]["member_status"] | null
           user_id: string | null
+        }
+        Relationships: []
+      }
+      role_member_counts: {
+        Row: {
+          members: number | null
+          organization_id: string | null
+          role_id: string | null
         }
         Relationships: []
       }

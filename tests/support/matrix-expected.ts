@@ -86,6 +86,9 @@ export const expectedObjects: Record<string, ExpectedObject> = {
   'rolecall.resource_grants': { grants: readTable, rows: ownOrEditors },
   'rolecall.invitations': { grants: readTable, rows: invitersOrInvitee },
   'rolecall.invitation_list': { grants: { authenticated: ['SELECT'], service_role: ['SELECT'] }, rows: invitersOrInvitee },
+  // security_invoker views joining roles: only the organizations where the reader is an active member
+  'rolecall.member_list': { grants: { authenticated: ['SELECT'], service_role: ['SELECT'] }, rows: sameOrg },
+  'rolecall.role_member_counts': { grants: { authenticated: ['SELECT'], service_role: ['SELECT'] }, rows: sameOrg },
   'rolecall.audit_events': { grants: { authenticated: ['SELECT'], service_role: ['INSERT', 'SELECT'] }, rows: exact(holds('audit.view')) },
   'rolecall.audit_events_id_seq': { grants: none },
   'rolecall.permission_sections': { grants: readTable, rows: all },
