@@ -1,5 +1,4 @@
-import 'uno.css'
-import { createApp } from 'vue'
-import App from './App.vue'
+import { mountExtensionPage } from '../../components/extension/mount-page.ts'
+import PopupApp from '../../components/popup/PopupApp.vue'
 
-createApp(App).mount('#app')
+void mountExtensionPage(PopupApp)
