@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser'
 import { storage } from 'wxt/utils/storage'
 
 /** The Supabase project the extension talks to. */
@@ -58,6 +59,17 @@ export function projectUrl(input: string): string | null {
 export function isLoopback(url: string): boolean {
   const { hostname } = new URL(url)
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname)
+}
+
+/**
+ * Asks the browser for the project's site (any port), unless the manifest grants it already (loopback);
+ * resolves whether it is allowed. Call it first thing in a click handler: browsers only ask during a user
+ * gesture, which the first `await` ends.
+ */
+export function requestProjectAccess(url: string): Promise<boolean> {
+  if (isLoopback(url)) return Promise.resolve(true)
+  const { protocol, hostname } = new URL(url)
+  return browser.permissions.request({ origins: [`${protocol}//${hostname}/*`] })
 }
 
 /** Why a project could not be connected; each has its own message (`options.problems.<problem>`). */
