@@ -21,6 +21,8 @@ export interface OrgDetails {
   resources: ReachableResources[]
   /** The user's own IP allowlist there; null when it could not be read. */
   ipAllowlist: string[] | null
+  /** Whether the user's role takes the product's checkboxes (Profit's Cardholder does not); null when unknown. */
+  roleTakesCheckboxes: boolean | null
 }
 
 /** Organization id → its last {@link OrgDetails}. */
@@ -28,15 +30,17 @@ export const orgDetailsItem = storage.defineItem<Record<string, OrgDetails>>('lo
 
 /**
  * Reads an organization's details for the signed-in user: section labels, the resources they reach
- * (through the same client, so the vendor's RLS decides, as in the member card), and their IP allowlist.
+ * (through the same client, so the vendor's RLS decides, as in the member card), their IP allowlist and
+ * whether their role takes checkboxes.
  * A source the user cannot read, or a blocked membership, lists nothing rather than failing the rest.
  */
 export async function fetchOrgDetails(
   api: RolecallApi, userId: string, org: MyOrganization, permissions: readonly MyPermission[], sources: readonly ResourceSource[],
 ): Promise<OrgDetails> {
   const holds = (key: string) => permissions.some((p) => p.key === key && p.granted)
-  const [sections, member, grants, lists] = await Promise.all([
+  const [sections, roles, member, grants, lists] = await Promise.all([
     api.roles.sections(),
+    api.roles.list(org.organization_id).catch(() => []),
     api.organizations.myMember(org.organization_id, userId).catch(() => null),
     api.members.resourceGrants(org.member_id).catch(() => []),
     // NOTE: `<type>s.view_all` is the catalog's convention (finance_catalog.sql); with it, listing every row is pointless.
@@ -47,5 +51,10 @@ export async function fetchOrgDetails(
     const listed = lists[i]
     return { type: source.type, all: listed === null, rows: (listed ?? []).map((row) => ({ ...row, granted: granted.has(row.id) })) }
   }).filter((reach) => reach.all || reach.rows.length > 0)
-  return { savedAt: new Date().toISOString(), userId, sections, resources, ipAllowlist: member?.ip_allowlist ?? null }
+  const role = roles.find((r) => r.id === org.role_id)
+  return {
+    savedAt: new Date().toISOString(), userId, sections, resources,
+    ipAllowlist: member?.ip_allowlist ?? null,
+    roleTakesCheckboxes: role ? role.member_overrides : null,
+  }
 }

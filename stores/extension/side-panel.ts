@@ -19,5 +19,5 @@ export function openSidePanel(windowId: number | undefined): Promise<void> {
 
 /** The id of the window the popup belongs to (for {@link openSidePanel}). */
 export async function currentWindowId(): Promise<number | undefined> {
-  return (await browser.windows.getCurrent()).id
+  return (await browser.windows.getCurrent())?.id
 }
