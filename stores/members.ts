@@ -21,6 +21,8 @@ export const useMembersStore = defineStore('members', () => {
   const search = ref('')
   /** The sort column and direction. */
   const sort = ref<{ column: MemberSortColumn; ascending: boolean }>({ column: 'display_name', ascending: true })
+  /** Grouped by role, the highest rank first (Paycove's Team: Admin, Managers, then users); `sort` orders each group. */
+  const byRole = ref(false)
   /** The product's checkboxes per member user id, as last read. */
   const checkboxes = shallowRef<Record<string, MemberCheckbox[]>>({})
   /** Resources granted one by one, per member id, as last read or optimistically set. */
@@ -33,7 +35,9 @@ export const useMembersStore = defineStore('members', () => {
   /** Reads the current page with the current search and sort. */
   function load() {
     return track(async () => {
-      const result = await api().list({ org: organization.requireId(), search: search.value, sort: sort.value, page: page.value, pageSize: pageSize.value })
+      const result = await api().list({
+        org: organization.requireId(), search: search.value, sort: sort.value, page: page.value, pageSize: pageSize.value, byRole: byRole.value,
+      })
       rows.value = result.rows
       total.value = result.total
     })
@@ -77,9 +81,13 @@ export const useMembersStore = defineStore('members', () => {
     })
   }
 
-  /** Moves a member to another role (shown at once, rolled back on refusal). */
-  function changeRole(memberId: string, roleId: string) {
-    return optimistic(memberId, { role_id: roleId }, () => api().changeRole(memberId, roleId))
+  /**
+   * Moves a member to another role (shown at once, rolled back on refusal); grouped by role, the page is
+   * then read again, as the member moved to another group.
+   */
+  async function changeRole(memberId: string, roleId: string) {
+    await optimistic(memberId, { role_id: roleId }, () => api().changeRole(memberId, roleId))
+    if (byRole.value) await load()
   }
 
   /** Deactivates a member (shown at once, rolled back on refusal). */
@@ -184,7 +192,7 @@ export const useMembersStore = defineStore('members', () => {
   }
 
   return {
-    rows, total, page, pageSize, search, sort, checkboxes, resourceGrants, loading, error,
+    rows, total, page, pageSize, search, sort, byRole, checkboxes, resourceGrants, loading, error,
     load, setSearch, setSort, setPage, changeRole, deactivate, reactivate, loadCheckboxes, setOverrides, setIpAllowlist,
     loadResourceGrants, setResourceGrants, listResources,
     previewPromotion, promote, transferPrimary, remove,

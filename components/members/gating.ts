@@ -29,13 +29,16 @@ export function outranks(own: Caller['role'], other: Pick<Role, 'rank'> | undefi
   return other.rank < own.rank || (own.all_permissions && other.rank <= own.rank)
 }
 
+/** The primary member's lock in the product's words: Profit's owner, the payments platform's first administrator. */
+const primaryLocks: Record<string, string> = { profit: 'members.locked.owner', payments_platform: 'members.locked.firstAdmin' }
+
 /**
  * Why the caller may not change `member` at all (an i18n key), or null: the primary member (RC105,
  * Profit: "contact support"), oneself (RC106), a member ranked too high (RC104). The server decides
  * too; this only keeps buttons from promising what it will refuse.
  */
 export function lockReason(member: Pick<Member, 'id' | 'is_primary'>, memberRole: Pick<Role, 'rank'> | undefined, caller: Caller): string | null {
-  if (member.is_primary) return caller.template === 'profit' ? 'members.locked.owner' : 'members.locked.primary'
+  if (member.is_primary) return primaryLocks[caller.template ?? ''] ?? 'members.locked.primary'
   if (member.id === caller.memberId) return 'members.locked.self'
   if (!outranks(caller.role, memberRole)) return 'members.locked.rank'
   return null
@@ -46,7 +49,27 @@ export function assignableRoles(roles: readonly Role[], caller: Caller): Role[] 
   return roles.filter((role) => outranks(caller.role, role))
 }
 
-/** The actions a row offers for its status: deactivate an active member, reactivate a deactivated one, remove either. */
+/** Deactivate an active member, reactivate a deactivated one. */
+export function statusAction(member: Pick<Member, 'status'>): 'deactivate' | 'reactivate' {
+  return member.status === 'deactivated' ? 'reactivate' : 'deactivate'
+}
+
+/** The actions a row offers for its status: deactivate or reactivate, and remove. */
 export function actionsFor(member: Pick<Member, 'status'>): MemberAction[] {
-  return [member.status === 'deactivated' ? 'reactivate' : 'deactivate', 'remove']
+  return [statusAction(member), 'remove']
+}
+
+/** An item of the payments platform's Actions menu. */
+export type MenuAction = 'editRole' | 'deactivate' | 'reactivate'
+
+/**
+ * The Actions menu's items the caller may use: Edit Role (`members.change_role`; only the Administrator
+ * changes roles there), then Deactivate User or Activate User by the member's status (`members.deactivate`).
+ */
+export function menuActionsFor(member: Pick<Member, 'status'>, can: (key: string) => boolean): MenuAction[] {
+  const status = statusAction(member)
+  return [
+    ...(can('members.change_role') ? ['editRole' as const] : []),
+    ...(can(memberActions[status]) ? [status] : []),
+  ]
 }

@@ -19,6 +19,8 @@ export interface MemberQuery {
   /** Zero-based. */
   page: number
   pageSize: number
+  /** Grouped by role: the highest-ranked role's members first (Paycove: Admin, Managers, then users). */
+  byRole?: boolean
 }
 
 
@@ -27,8 +29,11 @@ export function membersApi({ db, functions }: ApiContext) {
   const list = (query: MemberQuery) => {
     const sort = query.sort ?? { column: 'display_name', ascending: true }
     // NOTE: roles are read once by the roles store and joined by role_id in the browser: the local stack
-    // serves no embeds, and a page stays one request either way.
-    let request = db.from('members').select('*', { count: 'exact' }).eq('organization_id', query.org)
+    // serves no embeds, and a page stays one request either way. Grouped by role, the rows come from the
+    // member_list view (members plus their role's rank), so the server sorts by rank before cutting the
+    // page; its rows are members rows (a view's columns are only typed nullable).
+    let request = db.from((query.byRole ? 'member_list' : 'members') as 'members').select('*', { count: 'exact' }).eq('organization_id', query.org)
+    if (query.byRole) request = request.order('role_rank', { ascending: false })
     const search = query.search?.trim()
     if (search) request = request.or(searchFilter(memberSearchColumns, search))
     // NOTE: the id breaks ties, so pages neither repeat nor skip members with equal names.

@@ -12,7 +12,10 @@ import { useSessionStore } from '../../../stores/session.ts'
 /** Every demo user's password (supabase/seed.sql). */
 export const demoPassword = 'rolecall-demo'
 /** Organization ids of supabase/seed.sql. */
-export const orgs = { justPaid: 'a0000000-0000-4000-8000-000000000001', jusnote: 'a0000000-0000-4000-8000-000000000002', profit: 'a0000000-0000-4000-8000-000000000003' }
+export const orgs = {
+  justPaid: 'a0000000-0000-4000-8000-000000000001', jusnote: 'a0000000-0000-4000-8000-000000000002', profit: 'a0000000-0000-4000-8000-000000000003',
+  paycove: 'a0000000-0000-4000-8000-000000000004', payments: 'a0000000-0000-4000-8000-000000000005',
+}
 
 // NOTE: the stack runs in a child Node process: under happy-dom, `URL` is the DOM's, and the server's
 // `fileURLToPath(new URL(..., import.meta.url))` refuses it. The stack itself is the real one (PGlite,
