@@ -1,24 +1,25 @@
 import type { SupabaseClientOptions, SupportedStorage } from '@supabase/supabase-js'
-import { storage, type StorageItemKey, type Unwatch } from 'wxt/utils/storage'
+import { storage, type Unwatch } from 'wxt/utils/storage'
 import { createRolecallClient } from '../api/create-client.ts'
 import type { RolecallClient } from '../api/index.ts'
 import { type Connection, currentConnection } from './connection.ts'
 
-/** The key supabase-js stores the session under, inside the project's prefix (see {@link sessionStorageFor}). */
-const sessionKey = 'session'
+/**
+ * supabase-js's auth storage over the extension's local storage, shared by the background and every page
+ * (supabase-js reads it again on every request, so a session refreshed or removed elsewhere is seen).
+ */
+export const extensionAuthStorage: SupportedStorage = {
+  getItem: async (key) => (await storage.getItem<string>(`local:${key}`)) ?? null,
+  setItem: (key, value) => storage.setItem(`local:${key}`, value),
+  removeItem: (key) => storage.removeItem(`local:${key}`),
+}
 
 /**
- * supabase-js's auth storage over the extension's local storage, shared by the background and every page;
- * keys are prefixed with the project's URL, so two projects (or two local stacks on other ports) never
- * share a session.
+ * The project's session key: one per project URL, so two projects (or two local stacks on other ports)
+ * never share a session, nor the cross-page auth events supabase-js sends on a channel of that name.
  */
-export function sessionStorageFor(connection: Connection): SupportedStorage {
-  const key = (name: string): StorageItemKey => `local:rolecall.auth[${connection.url}].${name}`
-  return {
-    getItem: async (name) => (await storage.getItem<string>(key(name))) ?? null,
-    setItem: (name, value) => storage.setItem(key(name), value),
-    removeItem: (name) => storage.removeItem(key(name)),
-  }
+export function sessionKey(connection: Connection): string {
+  return `rolecall.auth[${connection.url}]`
 }
 
 /**
@@ -26,7 +27,7 @@ export function sessionStorageFor(connection: Connection): SupportedStorage {
  * background, signed out); pages use it to re-read who is signed in.
  */
 export function watchSession(connection: Connection, callback: () => void): Unwatch {
-  return storage.watch<string>(`local:rolecall.auth[${connection.url}].${sessionKey}`, callback)
+  return storage.watch<string>(`local:${sessionKey(connection)}`, callback)
 }
 
 /** How this context uses the client. */
@@ -57,8 +58,8 @@ export async function extensionClient(options: ExtensionClientOptions = {}): Pro
       id,
       client: createRolecallClient(connection.url, connection.anonKey, {
         auth: {
-          storage: sessionStorageFor(connection),
-          storageKey: sessionKey,
+          storage: extensionAuthStorage,
+          storageKey: sessionKey(connection),
           persistSession: true,
           autoRefreshToken: refresh,
           detectSessionInUrl: false,
