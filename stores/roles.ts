@@ -21,6 +21,8 @@ export const useRolesStore = defineStore('roles', () => {
   const permissions = shallowRef<Permission[]>([])
   /** The catalog's sections, in display order. */
   const sections = shallowRef<PermissionSection[]>([])
+  /** How many members hold each role, by role id, as last read. */
+  const memberCounts = shallowRef<Record<string, number>>({})
   /** Loading / the last refusal. */
   const { loading, error, track } = useRequestState()
 
@@ -33,6 +35,14 @@ export const useRolesStore = defineStore('roles', () => {
       ;[roles.value, policies.value, policyPermissions.value, rolePolicies.value, permissions.value, sections.value] = await Promise.all([
         api().list(org), api().policies(org), api().policyPermissions(org), api().rolePolicies(org), api().permissions(), api().sections(),
       ])
+    })
+  }
+
+  /** Reads how many members hold each role (one read for all roles). */
+  function loadMemberCounts() {
+    return track(async () => {
+      const rows = await api().memberCounts(organization.requireId())
+      memberCounts.value = Object.fromEntries(rows.map((row) => [row.role_id ?? '', row.members ?? 0]))
     })
   }
 
@@ -66,7 +76,7 @@ export const useRolesStore = defineStore('roles', () => {
   const setPolicyRestrictions = (policyId: string, keys: string[]) => changeThenReload(() => api().setPolicyRestrictions(policyId, keys))
 
   return {
-    roles, policies, policyPermissions, rolePolicies, permissions, sections, loading, error,
-    load, createRole, updateRole, deleteRole, setRolePolicies, createPolicy, updatePolicy, deletePolicy, setPolicyPermissions, setPolicyRestrictions,
+    roles, policies, policyPermissions, rolePolicies, permissions, sections, memberCounts, loading, error,
+    load, loadMemberCounts, createRole, updateRole, deleteRole, setRolePolicies, createPolicy, updatePolicy, deletePolicy, setPolicyPermissions, setPolicyRestrictions,
   }
 })

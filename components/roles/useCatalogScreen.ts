@@ -29,7 +29,8 @@ export function useCatalogScreen(count: () => number) {
     loadError.value = null
     loaded.value = false
     try {
-      await roles.load()
+      // NOTE: the member counts too: the roles list shows them, and a policy edit names the members it reaches.
+      await Promise.all([roles.load(), roles.loadMemberCounts()])
       loaded.value = true
     } catch (error) {
       loadError.value = toRolecallError(error)

@@ -31,6 +31,8 @@ export function rolesApi({ db }: ApiContext) {
     policyPermissions: (org: string) => run(db.from('policy_permissions').select('*').eq('organization_id', org)),
     /** Which role holds which policy in the organization. */
     rolePolicies: (org: string) => run(db.from('role_policies').select('*').eq('organization_id', org)),
+    /** How many members hold each of the organization's roles, in one read (the role_member_counts view). */
+    memberCounts: (org: string) => run(db.from('role_member_counts').select('role_id, members').eq('organization_id', org)),
     /** The whole permission catalog, in display order. */
     permissions: () => run(db.from('permissions').select('*').order('section').order('position')),
     /** The catalog's sections, in display order. */

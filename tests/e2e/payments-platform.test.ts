@@ -95,7 +95,7 @@ describe('payments platform', () => {
     expect(await reportsView.isChecked()).toBe(false)
     await editor.getByRole('button', { name: 'Save' }).click()
     const confirm = panel.getByRole('alertdialog')
-    await confirm.getByText(/The changes will be applied to all users the policy is embedded: roles .*Analyst/).waitFor()
+    await confirm.getByText(/The changes will be applied to all users the policy is embedded: roles .*Analyst; members holding them: \d+\./).waitFor()
     await admin.screenshot('payments-policy-edit-confirm')
     await confirm.getByRole('button', { name: 'Save' }).click()
     await panel.getByText('Permission policy Read-only pages (by page) saved.', { exact: true }).waitFor()

@@ -32,7 +32,7 @@ describe('PoliciesScreen', async () => {
 
     $('[data-test="save"]')!.click()
     await until(() => !!$('[role="alertdialog"]'))
-    expect($('[role="alertdialog"]')?.textContent).toContain('The changes will be applied to all users the policy is embedded: roles Analyst.')
+    expect($('[role="alertdialog"]')?.textContent).toContain('The changes will be applied to all users the policy is embedded: roles Analyst; members holding them: 1.')
     expect(events).toEqual([])
     $('[role="alertdialog"] [data-test="confirm"]')!.click()
     await until(() => wrapper.get(transactions).text().includes('5 granted'))

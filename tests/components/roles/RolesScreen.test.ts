@@ -24,6 +24,9 @@ describe('RolesScreen', async () => {
     expect(wrapper.find('[data-state="loading"]').exists()).toBe(true)
     await until(() => wrapper.find('tr[data-role="Analyst"]').exists())
     expect(wrapper.get('tr[data-role="Admin"] [data-test="all"]').text()).toBe('all')
+    expect(wrapper.findAll('th').map((th) => th.text())).toContain('Members')
+    expect(wrapper.get('tr[data-role="Admin"] [data-test="member-count"]').text()).toBe('1')
+    expect(wrapper.get('tr[data-role="Analyst"] [data-test="member-count"]').text()).toBe('1')
 
     await wrapper.get('[data-test="add"]').trigger('click')
     await until(() => !!$('[data-test="role-editor"]'))
@@ -43,6 +46,7 @@ describe('RolesScreen', async () => {
     $('[data-test="save"]')!.click()
     await until(() => wrapper.find('tr[data-role="Support Lead"]').exists())
     expect(wrapper.get('tr[data-role="Support Lead"]').text()).toContain('policies: 1')
+    expect(wrapper.get('tr[data-role="Support Lead"] [data-test="member-count"]').text()).toBe('0')
     expect(events).toEqual([['role-changed', expect.objectContaining({ organizationId: orgs.payments, action: 'created' })]])
   })
 
@@ -50,6 +54,8 @@ describe('RolesScreen', async () => {
     await signInStores(stack, 'owner@profit.demo', profit)
     const { wrapper } = mountScreen(RolesScreen)
     await until(() => wrapper.find('tr[data-role="Cardholder"]').exists())
+    expect(['Owner', 'Administrator', 'Contributor', 'Cardholder'].map((name) => wrapper.get(`tr[data-role="${name}"] [data-test="member-count"]`).text()))
+      .toEqual(['1', '1', '1', '1'])
     for (const name of ['Owner', 'Cardholder']) {
       const row = wrapper.get(`tr[data-role="${name}"]`)
       expect(row.get('[data-test="lock-reason"]').text()).toBe(`The permissions for the ${name} role cannot be edited.`)
@@ -84,6 +90,9 @@ describe('RolesScreen', async () => {
     await signInStores(stack, 'admin@payments.demo', orgs.payments)
     const { wrapper, events } = mountScreen(RolesScreen, 'uk')
     await until(() => wrapper.find('tr[data-role="Analyst"]').exists())
+    // The count the deletion runs into, in Ukrainian: one member still holds Analyst.
+    expect(wrapper.findAll('th').map((th) => th.text())).toContain('Користувачі')
+    expect(wrapper.get('tr[data-role="Analyst"] [data-test="member-count"]').text()).toBe('1')
     await wrapper.get('tr[data-role="Analyst"] [data-test="delete"]').trigger('click')
     await until(() => !!$('[role="alertdialog"] [data-test="confirm"]'))
     expect($('[role="alertdialog"]')?.textContent).toContain('Видалити роль «Analyst»?')
