@@ -27,16 +27,21 @@ export default defineConfig({
     // <link rel=modulepreload> to the host's <head>; chunks are found relative to the entry by import()).
     lib: { entry: { 'rolecall-team-panel': 'components/panel/widget.ts' }, formats: ['es'] },
     rolldownOptions: {
-      preserveEntrySignatures: 'exports-only',
+      // NOTE: the entry may export more than its own API (the shared code the lazy chunks import from it),
+      // so the first view is one file; hosts still import `teamPanelTag` and the types by name.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         // Library mode keeps whitespace and comments in ES output by default; the widget is served as is.
         minify: true,
         comments: false,
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
-        // Everything the element imports statically in one chunk (Vue, vue-i18n, Pinia, reka-ui's tabs and
+        // Everything the element imports statically in the entry (Vue, vue-i18n, Pinia, reka-ui's tabs and
         // toasts, the stores): one request and one gzip stream instead of ten small files (about 5 KB gzip less).
-        codeSplitting: { groups: [{ name: 'panel', tags: ['$initial'] }] },
+        // NOTE: not its dependencies recursively: the screens import reka-ui's barrel, through which every
+        // primitive counts as "initial", and the select's floating-ui (12 KB gzip) would join the first view.
+        // Lazy chunks then import the entry, never the other way round (sizeReportPlugin fails on a cycle).
+        codeSplitting: { groups: [{ name: 'panel', tags: ['$initial'], includeDependenciesRecursively: false }] },
       },
     },
   },

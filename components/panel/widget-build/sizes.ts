@@ -15,6 +15,8 @@ export interface SizeRow {
   files: string[]
   raw: number
   gzip: number
+  /** A first view with supabase-js: what the budget limits. */
+  budgeted?: boolean
 }
 
 const supabasePath = '/node_modules/@supabase/'
@@ -32,10 +34,11 @@ function staticClosure(roots: string[], byName: Map<string, ChunkFacts>): Set<st
 }
 
 /**
- * The widget's sizes: the element alone, the members screen and supabase-js (both loaded at first view),
- * the other screens (lazy), and the first view's total with and without supabase-js (a host that passes its
- * own `client` never loads it). When supabase-js sits inside the element, `supabaseAlone` (its size built on
- * its own) gives an estimate of the element without it.
+ * The widget's sizes: the element alone, the members screen and the sign-in (each the first view's screen,
+ * signed in or out), supabase-js, the other screens (lazy), and the first views' totals: with the host's
+ * client (supabase-js never loads), signed out on the panel's own client, and the members list on it. When
+ * supabase-js sits inside the element, `supabaseAlone` (its size built on its own) gives an estimate of the
+ * element without it.
  */
 export function sizeReport(chunks: ChunkFacts[], supabaseAlone?: Omit<SizeRow, 'label' | 'files'>): SizeRow[] {
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
@@ -57,23 +60,47 @@ export function sizeReport(chunks: ChunkFacts[], supabaseAlone?: Omit<SizeRow, '
   const inline = element.files.some((name) => byName.get(name)?.moduleIds.some((id) => id.includes(supabasePath)))
   element.label = inline ? 'element (supabase-js inside)' : 'element (no supabase-js)'
   const members = group('members screen', holding('/components/members/'))
+  const signIn = group('sign-in screen', holding('/components/sign-in/'))
   const supabase = group('supabase-js (lazy)', holding(supabasePath))
   const others = group('other screens (lazy)', chunks.map((chunk) => chunk.fileName))
-  const sum = (label: string, rows: SizeRow[]): SizeRow => ({
+  const sum = (label: string, rows: SizeRow[], budgeted = false): SizeRow => ({
     label,
     files: rows.flatMap((row) => row.files),
     raw: rows.reduce((total, row) => total + row.raw, 0),
     gzip: rows.reduce((total, row) => total + row.gzip, 0),
+    budgeted,
   })
   const estimate = inline && supabaseAlone
     ? [{ label: 'element without supabase-js (est.)', files: [], raw: element.raw - supabaseAlone.raw, gzip: element.gzip - supabaseAlone.gzip }]
     : []
   return [
-    ...[element, members, supabase, others].filter((row) => row.files.length > 0),
+    ...[element, members, signIn, supabase, others].filter((row) => row.files.length > 0),
     ...estimate,
     ...(inline ? [] : [sum('first view, host passes its client', [element, members])]),
-    sum('first view with supabase-js', [element, members, supabase]),
+    ...(signIn.files.length > 0 ? [sum('first view signed out (sign-in)', [element, signIn, supabase], true)] : []),
+    sum('first view with supabase-js', [element, members, supabase], true),
   ]
+}
+
+/** The first chain of static imports that leads back to where it started (`a.js → b.js → a.js`), if any. */
+export function importCycle(chunks: Pick<ChunkFacts, 'fileName' | 'imports'>[]): string[] | null {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
+  const done = new Set<string>()
+  const visit = (name: string, path: string[]): string[] | null => {
+    if (path.includes(name)) return [...path.slice(path.indexOf(name)), name]
+    if (done.has(name)) return null
+    for (const next of byName.get(name)?.imports ?? []) {
+      const cycle = visit(next, [...path, name])
+      if (cycle) return cycle
+    }
+    done.add(name)
+    return null
+  }
+  for (const chunk of chunks) {
+    const cycle = visit(chunk.fileName, [])
+    if (cycle) return cycle
+  }
+  return null
 }
 
 /** The report as a table, sizes in KB. */
