@@ -35,11 +35,15 @@ export const useOrganizationStore = defineStore('organization', () => {
     return currentId.value
   }
 
-  /** Lists the caller's organizations and chooses `preferred` (or the first) when none is chosen. */
+  /**
+   * Lists the caller's organizations and chooses `preferred`, else the one already chosen, else the first
+   * where the caller is not blocked (deactivated, outside the IP allowlist), else the first.
+   */
   function load(preferred?: string) {
     return track(async () => {
       organizations.value = await session.requireApi().organizations.mine()
-      const id = preferred ?? currentId.value ?? organizations.value[0]?.organization_id ?? null
+      const open = organizations.value.find((o) => !o.blocked) ?? organizations.value[0]
+      const id = preferred ?? currentId.value ?? open?.organization_id ?? null
       if (id) await choose(id)
     })
   }
@@ -107,8 +111,18 @@ export const useOrganizationStore = defineStore('organization', () => {
     })
   }
 
+  /** Forgets the organizations and the choice (after a sign-out, before someone else signs in). */
+  function reset() {
+    organizations.value = []
+    currentId.value = null
+    settings.value = null
+    permissions.value = []
+    myMember.value = null
+    error.value = null
+  }
+
   return {
     organizations, currentId, current, settings, permissions, granted, myMember, loading, error,
-    can, requireId, load, choose, updateSettings, setAdminMode, setUniqueMemberEmails, loadMyMember, setMyNotifications, previewClose, close,
+    can, requireId, load, choose, reset, updateSettings, setAdminMode, setUniqueMemberEmails, loadMyMember, setMyNotifications, previewClose, close,
   }
 })

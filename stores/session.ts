@@ -21,11 +21,22 @@ export const useSessionStore = defineStore('session', () => {
     return api.value
   }
 
-  /** Uses `client` for everything (the host's, reusing its sign-in, or `createRolecallClient`'s) and reads its user. */
-  async function connect(client: AnyClient) {
-    api.value = createApi(client)
+  /**
+   * Uses `client` for everything (the host's, reusing its sign-in, or `createRolecallClient`'s), reads its
+   * user and follows its sign-ins and sign-outs (the host's own too, an expired session) until the
+   * returned function stops that.
+   */
+  async function connect(client: AnyClient): Promise<() => void> {
+    const connected = createApi(client)
+    api.value = connected
+    // NOTE: only state is set here: supabase-js calls back while holding its auth lock, so another auth
+    // call from inside would wait forever. A client replaced by a later connect no longer speaks.
+    const { data: { subscription } } = client.auth.onAuthStateChange((_event, changed) => {
+      if (api.value === connected) user.value = changed?.user ?? null
+    })
     const { data } = await client.auth.getSession()
-    user.value = data.session?.user ?? null
+    if (api.value === connected) user.value = data.session?.user ?? null
+    return () => subscription.unsubscribe()
   }
 
   /** Signs in with email and password. */

@@ -1,4 +1,4 @@
-import type { AnyClient } from '../../stores/api/index.ts'
+import type { AnyClient, ResourceSource } from '../../stores/api/index.ts'
 import { inject, type InjectionKey, type Ref, type ShallowRef } from 'vue'
 
 /** What a change event carries to the host page (`event.detail[0]` on the custom element). */
@@ -29,6 +29,11 @@ export interface PanelContext {
   client: Readonly<ShallowRef<AnyClient | undefined>>
   /** The organization id the host chose; undefined: the organization switcher decides. */
   organization: Readonly<Ref<string | undefined>>
+  /**
+   * The vendor's resource tables for the member card (the panel's `resourceSources`); undefined: the
+   * card's default. Optional, so a screen mounted in a test's hand-made context needs none.
+   */
+  resourceSources?: Readonly<Ref<readonly ResourceSource[] | undefined>>
   /** Tells the host about a change that went through. */
   emit: PanelEmit
 }

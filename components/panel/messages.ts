@@ -1,4 +1,7 @@
-/** Texts of the panel shell: its title and tabs (Jusnote: «Налаштування > Команда»). */
+/**
+ * Texts of the panel shell: its title, tabs and header (Jusnote: «Налаштування > Команда»), and what it
+ * says when the signed-in user belongs to no organization.
+ */
 export default {
   en: {
     panel: {
@@ -13,6 +16,9 @@ export default {
         audit: 'Audit log',
       },
       comingSoon: 'This screen is not available yet.',
+      signedInAs: 'Signed in as {email}',
+      signOut: 'Sign out',
+      noOrganizations: 'Your account belongs to no organization yet. Ask an administrator to invite you.',
     },
   },
   uk: {
@@ -28,6 +34,9 @@ export default {
         audit: 'Журнал дій',
       },
       comingSoon: 'Цей розділ ще недоступний.',
+      signedInAs: 'Ви увійшли як {email}',
+      signOut: 'Вийти',
+      noOrganizations: 'Ви ще не Користувач жодного облікового запису. Попросіть Адміністратора надіслати запрошення.',
     },
   },
 }

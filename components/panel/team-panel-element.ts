@@ -10,8 +10,12 @@ export const teamPanelTag = 'rolecall-team-panel'
 /**
  * The `<rolecall-team-panel>` class: {@link TeamPanel} in a shadow root with `styles` inside it, and a Pinia
  * and a vue-i18n of its own (so two panels on one page, or a Vue host's own stores, never mix).
- * Attributes: `supabase-url`, `anon-key`, `organization`, `locale`, `theme`, `accent`; property `client`;
- * events `member-changed`, `invitation-sent`, `role-changed`, … (`event.detail[0]` is the change).
+ * Attributes (each also a property): `supabase-url` and `anon-key` (the panel then makes its own client,
+ * shows its sign-in and offers "Sign out"), `organization` (chosen first), `locale`, `theme`, `accent`,
+ * `resource-sources` (JSON: `[{"type":"project","schema":"example","table":"projects","label":"name"}]`;
+ * the `resourceSources` property takes the array itself). Property only: `client`, the host's signed-in
+ * supabase-js client (its sign-in and sign-out stay with the host). Events `member-changed`,
+ * `invitation-sent`, `role-changed`, … (`event.detail[0]` is the change).
  */
 export function defineTeamPanelElement(styles: string[]) {
   return defineCustomElement(TeamPanel, {

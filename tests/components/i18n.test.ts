@@ -6,9 +6,11 @@ import invitations from '../../components/invitations/messages.ts'
 import settings from '../../components/settings/messages.ts'
 import policies from '../../components/policies/messages.ts'
 import roles from '../../components/roles/messages.ts'
+import switcher from '../../components/panel/switcher-messages.ts'
+import signIn from '../../components/sign-in/messages.ts'
 
 // NOTE: the first view's modules plus every lazily loaded screen's (useScreenMessages).
-const messageModules = [...firstView, invitations, acceptInvitation, roles, policies, settings, audit]
+const messageModules = [...firstView, invitations, acceptInvitation, roles, policies, settings, audit, signIn, switcher]
 const messages = Object.fromEntries((['en', 'uk'] as const).map((locale) =>
   [locale, Object.assign({}, ...messageModules.map((module) => module[locale]))])) as Record<'en' | 'uk', any>
 

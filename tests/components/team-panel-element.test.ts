@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { panelContextKey, type PanelContext } from '../../components/panel/context.ts'
 import { registerTeamPanel, teamPanelTag } from '../../components/panel/team-panel-element.ts'
 import { generatePanelCss } from '../../components/panel/widget-build/panel-css.ts'
+import { until } from './invitations/support.ts'
 import { settle } from './mount.ts'
+import { demoPassword, useChildStack } from './support/stack.ts'
 
 const hostile = '* { all: unset } button { display: none }'
 
@@ -22,7 +25,19 @@ async function addPanel(attributes: Record<string, string> = {}) {
   return { element, shadow: element.shadowRoot! }
 }
 
-describe('<rolecall-team-panel>', () => {
+/** The panel's context as its screens see it (Vue's internal handle of the element's root component). */
+function contextOf(element: HTMLElement): PanelContext {
+  // @ts-expect-error _instance is Vue's internal handle of the element's component; its provides hold the context.
+  return element._instance.provides[panelContextKey as symbol] as PanelContext
+}
+
+describe('<rolecall-team-panel>', async () => {
+  const stack = await useChildStack()
+  afterEach(() => {
+    document.querySelectorAll(teamPanelTag).forEach((element) => element.remove())
+    localStorage.clear()
+  })
+
   it('renders the tabs inside its own shadow root, with its stylesheet there', async () => {
     const { shadow } = await addPanel()
     expect(shadow).toBeTruthy()
@@ -85,6 +100,39 @@ describe('<rolecall-team-panel>', () => {
     // @ts-expect-error _instance is Vue's internal handle of the element's component, used here to emit as a screen would.
     element._instance.emit('member-changed', change)
     expect(received).toEqual([change])
+  })
+
+  it('with supabase-url and anon-key: its own sign-in in the shadow root, then the members list and "Sign out"', async () => {
+    const { shadow } = await addPanel({ 'supabase-url': stack.url, 'anon-key': stack.anonKey, locale: 'en' })
+    await until(() => shadow.querySelector('[data-test="sign-in"] form') !== null)
+    const input = (label: string) => {
+      const id = [...shadow.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === label)?.htmlFor
+      return shadow.getElementById(id ?? '') as HTMLInputElement
+    }
+    for (const [label, value] of [['Email', 'admin@justpaid.demo'], ['Password', demoPassword]] as const) {
+      input(label).value = value
+      input(label).dispatchEvent(new Event('input', { bubbles: true }))
+      await settle()
+    }
+    shadow.querySelector<HTMLButtonElement>('[data-test="password-form"] [type="submit"]')!.click()
+    await until(() => shadow.querySelector('[role="tabpanel"] h2')?.textContent?.trim() === 'Team Members')
+    await until(() => shadow.querySelector('[data-test="count"]')?.textContent === '1–3 of 3')
+    expect(shadow.querySelector('[data-test="signed-in-as"]')?.textContent).toBe('Signed in as admin@justpaid.demo')
+    expect(shadow.querySelector('[data-test="sign-out"]')?.textContent?.trim()).toBe('Sign out')
+  })
+
+  it('takes the member card\'s resource tables as JSON in resource-sources (or as the resourceSources property)', async () => {
+    const sources = [{ type: 'matter', schema: 'vendor', table: 'matters', label: 'title', idColumn: 'matter_id' }]
+    const { element } = await addPanel({ 'resource-sources': JSON.stringify(sources) })
+    expect(contextOf(element).resourceSources?.value).toEqual(sources)
+    element.setAttribute('resource-sources', 'not json')
+    await settle()
+    // Not a list of sources: the card keeps its default.
+    expect(contextOf(element).resourceSources?.value).toBeUndefined()
+    const property = [{ type: 'budget', schema: 'example', table: 'budgets', label: 'name' }]
+    Object.assign(element, { resourceSources: property })
+    await settle()
+    expect(contextOf(element).resourceSources?.value).toEqual(property)
   })
 
   it('is defined once even when registered twice', () => {

@@ -1,0 +1,81 @@
+/**
+ * Texts of the panel's sign-in (A1), shown when the host passes no session: email and password, or a
+ * 6-digit code sent by email. Auth's refusals get their own words here (`failures.<code>`); the panel's
+ * shared `errors.*` cover the rest. The Ukrainian follows Jusnote's words (Користувач, Адміністратор).
+ */
+export default {
+  en: {
+    signIn: {
+      title: 'Sign in',
+      intro: 'Sign in to manage your team.',
+      methods: 'Way to sign in',
+      password: 'Password',
+      code: 'Code by email',
+      email: 'Email',
+      passwordLabel: 'Password',
+      submit: 'Sign in',
+      signingIn: 'Signing in…',
+      sendCode: 'Email me a 6-digit code',
+      sending: 'Sending…',
+      codeSent: 'We sent a 6-digit code to {email}. It works once and for a short time.',
+      codeLabel: 'Code from the email',
+      verify: 'Sign in with the code',
+      checking: 'Checking…',
+      resend: 'Send a new code',
+      otherEmail: 'Use another email',
+      problems: {
+        email: 'Enter your email address.',
+        emailFormat: 'This does not look like an email address.',
+        password: 'Enter your password.',
+        code: 'Enter the 6 digits from the email.',
+      },
+      failures: {
+        invalid_credentials: 'Wrong email or password.',
+        email_not_confirmed: 'This address is not confirmed yet. Open the confirmation email first.',
+        otp_expired: 'This code is wrong or has expired. Check the email, or send a new code.',
+        otp_disabled: 'No user has this address. Ask your administrator for an invitation.',
+        over_email_send_rate_limit: 'A code was sent moments ago. Wait a little, then send a new one.',
+        over_request_rate_limit: 'Too many attempts. Wait a few minutes, then try again.',
+        user_banned: 'This account is blocked.',
+        validation_failed: 'Check the email address and try again.',
+      },
+    },
+  },
+  uk: {
+    signIn: {
+      title: 'Вхід',
+      intro: 'Увійдіть, щоб керувати командою.',
+      methods: 'Спосіб входу',
+      password: 'Пароль',
+      code: 'Код на пошту',
+      email: 'Електронна пошта',
+      passwordLabel: 'Пароль',
+      submit: 'Увійти',
+      signingIn: 'Вхід…',
+      sendCode: 'Надіслати 6-значний код на пошту',
+      sending: 'Надсилання…',
+      codeSent: 'Ми надіслали 6-значний код на {email}. Він діє один раз і недовго.',
+      codeLabel: 'Код із листа',
+      verify: 'Увійти з кодом',
+      checking: 'Перевірка…',
+      resend: 'Надіслати новий код',
+      otherEmail: 'Інша електронна пошта',
+      problems: {
+        email: 'Введіть адресу електронної пошти.',
+        emailFormat: 'Це не схоже на адресу електронної пошти.',
+        password: 'Введіть пароль.',
+        code: 'Введіть 6 цифр із листа.',
+      },
+      failures: {
+        invalid_credentials: 'Неправильна електронна пошта або пароль.',
+        email_not_confirmed: 'Адресу ще не підтверджено. Спершу відкрийте лист із підтвердженням.',
+        otp_expired: 'Код неправильний або його термін минув. Перевірте лист або надішліть новий код.',
+        otp_disabled: 'Жоден Користувач не має цієї адреси. Попросіть Адміністратора надіслати запрошення.',
+        over_email_send_rate_limit: 'Код щойно надіслано. Зачекайте трохи, потім надішліть новий.',
+        over_request_rate_limit: 'Забагато спроб. Зачекайте кілька хвилин і спробуйте ще раз.',
+        user_banned: 'Цей обліковий запис заблоковано.',
+        validation_failed: 'Перевірте адресу електронної пошти й спробуйте ще раз.',
+      },
+    },
+  },
+}
