@@ -45,11 +45,15 @@ export default defineConfig({
   }),
   hooks: {
     // NOTE: WXT takes the toolbar button's title from the popup page's <title>; the manifest's own,
-    // translated by the browser, wins.
+    // translated by the browser, wins (`action` in MV3, `browser_action` in Firefox's MV2 build).
     'build:manifestGenerated': (_wxt, manifest) => {
-      manifest.action = { ...manifest.action, default_title: '__MSG_actionTitle__' }
+      for (const button of [manifest.action, manifest.browser_action]) {
+        if (button) button.default_title = '__MSG_actionTitle__'
+      }
     },
   },
+  // Firefox's review gets the sources zip: the repository without build output and test screenshots.
+  zip: { excludeSources: ['dist/**', 'test-artifacts/**', '.data/**', 'bench/results/**'] },
   vite: () => ({
     // The views' messages compiled at build time, as for the widget: an extension page's CSP forbids eval.
     plugins: [precompiledMessagesPlugin()],
