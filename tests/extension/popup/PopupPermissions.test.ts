@@ -32,7 +32,7 @@ describe('popup: what may I do, and why', async () => {
 
   it('JustPaid User: the six boxes by JustPaid name, each with its source', async () => {
     const wrapper = await popupOf('user@justpaid.demo')
-    expect(wrapper.get('[data-group="checkboxes"] summary').text()).toBe('Your checkboxes 1 of 6 allowed')
+    expect(wrapper.get('[data-group="checkboxes"] summary').text()).toBe('▾ Your checkboxes 1 of 6 allowed')
     expect(rowsOf(wrapper.element, 'checkboxes')).toEqual([
       'Approve Bills: granted — ticked by an admin',
       'Approve Sales Contracts: denied — Not given to you.',
