@@ -8,9 +8,10 @@ import policies from '../../components/policies/messages.ts'
 import roles from '../../components/roles/messages.ts'
 import switcher from '../../components/panel/switcher-messages.ts'
 import signIn from '../../components/sign-in/messages.ts'
+import popup from '../../components/popup/messages.ts'
 
 // NOTE: the first view's modules plus every lazily loaded screen's (useScreenMessages).
-const messageModules = [...firstView, invitations, acceptInvitation, roles, policies, settings, audit, signIn, switcher]
+const messageModules = [...firstView, invitations, acceptInvitation, roles, policies, settings, audit, signIn, switcher, popup]
 const messages = Object.fromEntries((['en', 'uk'] as const).map((locale) =>
   [locale, Object.assign({}, ...messageModules.map((module) => module[locale]))])) as Record<'en' | 'uk', any>
 
@@ -69,5 +70,11 @@ describe('the permission sources\' words (components/shared/permission-source-me
   it('are among the modules checked above, in both languages', () => {
     expect(keys(messages.en)).toContain('permissionSource.member.all_permissions')
     expect(keys(messages.uk)).toContain('permissionSource.member.all_permissions')
+  })
+})
+
+describe('the extension popup\'s words (components/popup/messages.ts)', () => {
+  it('names Jusnote\'s sidebar tabs as its doc does, and the contact list', () => {
+    expect(Object.values(messages.uk.popup.tabs.jusnote)).toEqual(['Налаштування', 'Рахунки', 'Звіти', 'Інвойси', 'Список контактів'])
   })
 })
