@@ -1,9 +1,55 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { AuditEvent } from './api/index.ts'
+import type { AuditEvent, AuditReferences, Json } from './api/index.ts'
 import { useOrganizationStore } from './organization.ts'
 import { useRequestState } from './request-state.ts'
 import { useSessionStore } from './session.ts'
+
+/** The columns of audited rows that point at another row (or a catalog key) instead of naming it, and at what. */
+export const references = { member_id: 'members', role_id: 'roles', policy_id: 'policies', permission_key: 'permissions' } as const
+
+/** The columns that carry the name of a row of each table, the first one set wins. */
+const nameColumns: Record<string, string[]> = {
+  organizations: ['name'], members: ['display_name', 'email'], roles: ['name'], policies: ['name'], invitations: ['email'],
+}
+
+/** The name a row of an audited table carries itself (a member's name or email, a role's name, ...), or null. */
+export function nameOf(table: string, row: Record<string, Json | undefined>): string | null {
+  const value = (nameColumns[table] ?? []).map((column) => row[column]).find((name) => typeof name === 'string' && name !== '')
+  return typeof value === 'string' ? value : null
+}
+
+/** A row as an event carries it (`before` / `after`), or null. */
+export function eventRow(value: Json | null): Record<string, Json | undefined> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null
+}
+
+/** The rows of an event: after, then before (a deletion has only that). */
+export const rowsOf = (event: Pick<AuditEvent, 'before' | 'after'>) => [eventRow(event.after), eventRow(event.before)].filter((row) => row !== null)
+
+/** id → name of every organization, member, role, policy and invitation whose row the events carry (before or after). */
+export function carriedNames(events: readonly Pick<AuditEvent, 'subject_type' | 'before' | 'after'>[]): Record<string, string> {
+  const names: Record<string, string> = {}
+  for (const event of events) {
+    for (const row of rowsOf(event)) {
+      const name = nameOf(event.subject_type, row)
+      if (name && typeof row.id === 'string') names[row.id] ??= name
+    }
+  }
+  return names
+}
+
+/** The members, roles, policies and permission keys the events' rows point at whose names `known` lacks: to read in one go. */
+export function referencedIds(events: readonly Pick<AuditEvent, 'before' | 'after'>[], known: Record<string, string>): AuditReferences {
+  const wanted: AuditReferences = { members: [], roles: [], policies: [], permissions: [] }
+  for (const row of events.flatMap(rowsOf)) {
+    for (const [column, kind] of Object.entries(references) as [keyof typeof references, keyof AuditReferences][]) {
+      const id = row[column]
+      if (typeof id === 'string' && !(id in known) && !wanted[kind].includes(id)) wanted[kind].push(id)
+    }
+  }
+  return wanted
+}
 
 /** The audit trail of the chosen organization (visible with `audit.view`). */
 export const useAuditStore = defineStore('audit', () => {
@@ -21,6 +67,10 @@ export const useAuditStore = defineStore('audit', () => {
   const action = ref('')
   /** Who the page's actors are: auth user id → the member's name and email. */
   const actors = shallowRef<Record<string, { display_name: string; email: string }>>({})
+  /** The names of the members, roles, policies, organizations and invitations the page refers to, by id. */
+  const names = shallowRef<Record<string, string>>({})
+  /** The catalog's labels of the permission keys the page refers to. */
+  const permissionLabels = shallowRef<Record<string, { label_en: string; label_uk: string }>>({})
   /** Loading / the last refusal. */
   const { loading, error, track } = useRequestState()
 
@@ -30,9 +80,21 @@ export const useAuditStore = defineStore('audit', () => {
       const result = await session.requireApi().audit.list({
         org: organization.requireId(), page: page.value, pageSize: pageSize.value, ...(action.value ? { action: action.value } : {}),
       })
+      const api = session.requireApi().audit
       const ids = [...new Set(result.rows.flatMap((event) => (event.actor_id ? [event.actor_id] : [])))]
-      const people = ids.length ? await session.requireApi().audit.actors(organization.requireId(), ids) : []
+      // NOTE: names the events carry themselves (a member's row, a role's) need no read; the rest is one read per kind.
+      const carried = carriedNames(result.rows)
+      const [people, found] = await Promise.all([
+        ids.length ? api.actors(organization.requireId(), ids) : [],
+        api.names(organization.requireId(), referencedIds(result.rows, carried)),
+      ])
       actors.value = Object.fromEntries(people.map((person) => [person.user_id, person]))
+      names.value = Object.fromEntries([
+        ...found.members.map((member) => [member.id, member.display_name || member.email]),
+        ...[...found.roles, ...found.policies].map((row) => [row.id, row.name]),
+        ...Object.entries(carried),
+      ])
+      permissionLabels.value = Object.fromEntries(found.permissions.map((permission) => [permission.key, permission]))
       events.value = result.rows
       total.value = result.total
     })
@@ -51,5 +113,5 @@ export const useAuditStore = defineStore('audit', () => {
     return load()
   }
 
-  return { events, total, page, pageSize, action, actors, loading, error, load, setPage, setAction }
+  return { events, total, page, pageSize, action, actors, names, permissionLabels, loading, error, load, setPage, setAction }
 })
