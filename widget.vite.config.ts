@@ -1,13 +1,13 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
-import { panelCssPlugin, precompiledMessagesPlugin, sizeReportPlugin } from './components/panel/widget-build/plugins.ts'
+import { panelCssPlugin, precompiledMessagesPlugin, productionBuildPlugin, sizeReportPlugin } from './components/panel/widget-build/plugins.ts'
 
 /**
  * `npm run build:widget`: `<rolecall-team-panel>` as an ES module in dist/widget/ (entry
  * `rolecall-team-panel.js`, screens and supabase-js as chunks beside it, loaded on demand), then its sizes.
  */
 export default defineConfig({
-  plugins: [vue(), precompiledMessagesPlugin(), panelCssPlugin(), sizeReportPlugin(150)],
+  plugins: [productionBuildPlugin(), vue(), precompiledMessagesPlugin(), panelCssPlugin(), sizeReportPlugin(150)],
   publicDir: false,
   define: {
     'process.env.NODE_ENV': JSON.stringify('production'),
