@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { fakeBrowser } from 'wxt/testing/fake-browser'
 import { createRolecallClient } from '../../stores/api/create-client.ts'
 import { createApi } from '../../stores/api/index.ts'
+import { refreshQueue } from '../../stores/extension/background/refresh.ts'
 import { ensureRefreshAlarm, refreshAlarm, startBackground } from '../../stores/extension/background/start.ts'
 import { extensionAuthStorage, extensionClient, sessionKey } from '../../stores/extension/client.ts'
 import type { Connection } from '../../stores/extension/connection.ts'
@@ -143,5 +144,21 @@ describe('the background', async () => {
     expect(await snapshotItem.getValue()).toBeNull()
     expect(await badge()).toBe('')
     expect(await fakeBrowser.action.getTitle({})).toBe('Rolecall — my teams and permissions')
+  })
+})
+
+describe('refreshQueue', () => {
+  it('runs one refresh at a time: requests during a run make exactly one more run, which they all wait for', async () => {
+    const runs: Array<() => void> = []
+    const request = refreshQueue(() => new Promise((resolve) => runs.push(() => resolve({ state: 'signedOut' }))))
+    const first = request()
+    const during = [request(), request(), request()]
+    expect(runs).toHaveLength(1)
+    runs[0]!()
+    await first
+    await until(() => runs.length === 2)
+    runs[1]!()
+    expect(await Promise.all(during)).toEqual([{ state: 'signedOut' }, { state: 'signedOut' }, { state: 'signedOut' }])
+    expect(runs).toHaveLength(2)
   })
 })
