@@ -43,7 +43,10 @@ export const useOrganizationStore = defineStore('organization', () => {
     return track(async () => {
       organizations.value = await session.requireApi().organizations.mine()
       const open = organizations.value.find((o) => !o.blocked) ?? organizations.value[0]
-      const id = preferred ?? currentId.value ?? open?.organization_id ?? null
+      // NOTE: a preference counts only where the user is a member: a host's attribute or the extension's last
+      // choice may name an organization of another user, which would show an empty, refused panel.
+      const mine = (id: string | null | undefined) => (id && organizations.value.some((o) => o.organization_id === id) ? id : null)
+      const id = mine(preferred) ?? mine(currentId.value) ?? open?.organization_id ?? null
       if (id) await choose(id)
     })
   }

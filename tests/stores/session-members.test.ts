@@ -21,6 +21,14 @@ describe('session and members stores against the local stack', async () => {
     expect(session.signedIn).toBe(false)
   })
 
+  it('a preferred organization the user is not a member of falls back to one of theirs (a stale choice of another user)', async () => {
+    const { organization } = await signedInStores(server, 'admin@justpaid.demo')
+    const otherUsers = 'a0000000-0000-4000-8000-000000000005'
+    await organization.load(otherUsers)
+    expect(organization.currentId).toBe(justPaid)
+    expect(organization.can('members.invite')).toBe(true)
+  })
+
   it('a wrong password is a RolecallError with Auth\'s code, kept in the store', async () => {
     setActivePinia(createPinia())
     const session = useSessionStore()
