@@ -23,6 +23,8 @@ export const useRolesStore = defineStore('roles', () => {
   const sections = shallowRef<PermissionSection[]>([])
   /** How many members hold each role, by role id, as last read. */
   const memberCounts = shallowRef<Record<string, number>>({})
+  /** The catalog sections of the organization's product (its template's; empty: the whole catalog), once read. */
+  const productSections = shallowRef<string[] | null>(null)
   /** Loading / the last refusal. */
   const { loading, error, track } = useRequestState()
 
@@ -43,6 +45,13 @@ export const useRolesStore = defineStore('roles', () => {
     return track(async () => {
       const rows = await api().memberCounts(organization.requireId())
       memberCounts.value = Object.fromEntries(rows.map((row) => [row.role_id ?? '', row.members ?? 0]))
+    })
+  }
+
+  /** Reads which catalog sections the organization's product shows (its template's). */
+  function loadProductSections() {
+    return track(async () => {
+      productSections.value = await api().templateSections(organization.current?.template ?? '')
     })
   }
 
@@ -76,7 +85,7 @@ export const useRolesStore = defineStore('roles', () => {
   const setPolicyRestrictions = (policyId: string, keys: string[]) => changeThenReload(() => api().setPolicyRestrictions(policyId, keys))
 
   return {
-    roles, policies, policyPermissions, rolePolicies, permissions, sections, memberCounts, loading, error,
-    load, loadMemberCounts, createRole, updateRole, deleteRole, setRolePolicies, createPolicy, updatePolicy, deletePolicy, setPolicyPermissions, setPolicyRestrictions,
+    roles, policies, policyPermissions, rolePolicies, permissions, sections, memberCounts, productSections, loading, error,
+    load, loadMemberCounts, loadProductSections, createRole, updateRole, deleteRole, setRolePolicies, createPolicy, updatePolicy, deletePolicy, setPolicyPermissions, setPolicyRestrictions,
   }
 })

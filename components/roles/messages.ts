@@ -40,6 +40,7 @@ export default {
     },
     catalog: {
       other: 'Other',
+      outside: 'Outside this product’s catalog',
     },
   },
   uk: {
@@ -78,6 +79,7 @@ export default {
     },
     catalog: {
       other: 'Інше',
+      outside: 'Поза каталогом дозволів цього продукту',
     },
   },
 }

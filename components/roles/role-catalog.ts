@@ -62,14 +62,27 @@ function humanize(resource: string): string {
 }
 
 /**
+ * Whether a permission lies outside the product's own catalog (its template's sections; none when the
+ * product shows the whole catalog or its sections are not read yet): a key a policy kept from elsewhere.
+ */
+export function outsideProduct(permission: Pick<Permission, 'section'>, productSections: readonly string[] | null): boolean {
+  return !!productSections?.length && !productSections.includes(permission.section)
+}
+
+/**
  * The catalog as a permission tree grouped by section, by resource or by page. A page group is named by
  * its page key's label ("Transactions page"); keys without a resource or page go to `otherLabel`.
+ * `note` may add a word beside an item (the tree shows it as the item's source).
  */
-export function catalogTree(catalog: readonly Permission[], sections: readonly CatalogSection[], by: CatalogGrouping, lang: Lang, otherLabel: string): CatalogTree {
+export function catalogTree(
+  catalog: readonly Permission[], sections: readonly CatalogSection[], by: CatalogGrouping, lang: Lang, otherLabel: string,
+  note: (permission: Permission) => string | undefined = () => undefined,
+): CatalogTree {
   const items = catalog.map((permission) => ({
     key: permission.key,
     label: label(permission, lang),
     section: (by === 'section' ? permission.section : permission[by]) ?? otherGroup,
+    source: note(permission),
   }))
   const used = [...new Set(items.map((item) => item.section))]
   const byKey = new Map(catalog.map((permission) => [permission.key, permission]))

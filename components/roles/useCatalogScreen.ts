@@ -1,12 +1,12 @@
 import { computed, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { type RolecallError, toRolecallError } from '../../stores/api/index.ts'
+import { type Permission, type RolecallError, toRolecallError } from '../../stores/api/index.ts'
 import { useOrganizationStore } from '../../stores/organization.ts'
 import { useRolesStore } from '../../stores/roles.ts'
 import { useScreenMessages } from '../i18n.ts'
 import type { ViewState } from '../shared/StateView.vue'
 import rolesMessages from './messages.ts'
-import { type CatalogGrouping, catalogTree, organizationCatalog } from './role-catalog.ts'
+import { type CatalogGrouping, catalogTree, organizationCatalog, outsideProduct } from './role-catalog.ts'
 
 // NOTE: the refusals that mean "not for you" rather than "try again".
 const refusedCodes = ['RC101', 'RC102', 'RC103', '42501']
@@ -29,8 +29,9 @@ export function useCatalogScreen(count: () => number) {
     loadError.value = null
     loaded.value = false
     try {
-      // NOTE: the member counts too: the roles list shows them, and a policy edit names the members it reaches.
-      await Promise.all([roles.load(), roles.loadMemberCounts()])
+      // NOTE: the member counts too: the roles list shows them, and a policy edit names the members it reaches;
+      // and the product's sections, to mark a key a policy kept from outside them.
+      await Promise.all([roles.load(), roles.loadMemberCounts(), roles.loadProductSections()])
       loaded.value = true
     } catch (error) {
       loadError.value = toRolecallError(error)
@@ -44,10 +45,15 @@ export function useCatalogScreen(count: () => number) {
     return count() ? 'ready' : 'empty'
   })
 
-  const catalog = computed(() => organizationCatalog(roles.permissions, new Set(organization.permissions.map((p) => p.key))))
-  /** The catalog grouped `by`, labelled in the current language. */
+  // NOTE: with every key the organization's policies hold, so a key a policy kept from outside the product's
+  // catalog (a page key like settings.view) shows with its label, not hidden, even when my_permissions was read before.
+  const catalog = computed(() => organizationCatalog(roles.permissions, new Set([
+    ...organization.permissions.map((p) => p.key), ...roles.policyPermissions.map((p) => p.permission_key),
+  ])))
+  const outside = (permission: Permission) => (outsideProduct(permission, roles.productSections) ? t('catalog.outside') : undefined)
+  /** The catalog grouped `by`, labelled in the current language; keys outside the product's catalog say so. */
   const tree = (by: CatalogGrouping) =>
-    catalogTree(catalog.value, roles.sections, by, locale.value === 'uk' ? 'uk' : 'en', t('catalog.other'))
+    catalogTree(catalog.value, roles.sections, by, locale.value === 'uk' ? 'uk' : 'en', t('catalog.other'), outside)
 
   return { loadError, state, load, catalog, tree }
 }

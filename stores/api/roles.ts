@@ -33,6 +33,9 @@ export function rolesApi({ db }: ApiContext) {
     rolePolicies: (org: string) => run(db.from('role_policies').select('*').eq('organization_id', org)),
     /** How many members hold each of the organization's roles, in one read (the role_member_counts view). */
     memberCounts: (org: string) => run(db.from('role_member_counts').select('role_id, members').eq('organization_id', org)),
+    /** The catalog sections a template's product shows (empty: the whole catalog). */
+    templateSections: async (template: string) =>
+      (await run(db.from('templates').select('sections').eq('key', template).maybeSingle()))?.sections ?? [],
     /** The whole permission catalog, in display order. */
     permissions: () => run(db.from('permissions').select('*').order('section').order('position')),
     /** The catalog's sections, in display order. */

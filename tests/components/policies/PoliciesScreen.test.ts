@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import PoliciesScreen from '../../../components/policies/PoliciesScreen.vue'
+import { useRolesStore } from '../../../stores/roles.ts'
 import { signInStores, useChildStack } from '../support/stack.ts'
 import { $, mountScreen, orgs, until } from '../invitations/support.ts'
 
@@ -52,6 +53,29 @@ describe('PoliciesScreen', async () => {
     await until(() => !!$('[data-test="refusal"]'))
     expect($('[data-test="refusal"]')?.textContent?.trim()).toBe('Така назва вже використовується.')
     expect($('[data-test="policy-editor"]')).not.toBeNull()
+  })
+
+  it.each([
+    ['en', 'Settings page', 'Outside this product’s catalog'],
+    ['uk', 'Сторінка «Налаштування»', 'Поза каталогом дозволів цього продукту'],
+  ] as const)('%s: a key a policy keeps from outside the product\'s catalog shows its label, marked as such', async (locale, label, mark) => {
+    await signInStores(stack, 'admin@payments.demo', orgs.payments)
+    // NOTE: created after the caller's permissions were read, so the tree cannot rely on my_permissions listing it.
+    const roles = useRolesStore()
+    const kept = await roles.createPolicy(`Settings pages ${locale}`, ['settings.view', 'payouts.view'])
+    const { wrapper } = mountScreen(PoliciesScreen, locale)
+    const row = `tr[data-policy="Settings pages ${locale}"]`
+    await until(() => wrapper.find(row).exists())
+    await wrapper.get(`${row} [data-test="edit"]`).trigger('click')
+    await until(() => !!$('[data-test="policy-editor"]'))
+    expect($('[data-test="counter"]')?.textContent).toBe('2 / 100')
+    const item = (key: string) => $(`[data-test="panel-resource"] [data-item="${key}"]`)
+    expect(item('settings.view')?.querySelector('label')?.textContent?.trim()).toBe(label)
+    expect(item('settings.view')?.querySelector('[role="checkbox"]')?.getAttribute('data-state')).toBe('checked')
+    expect(item('settings.view')?.querySelector('[data-test="source"]')?.textContent).toBe(mark)
+    // A key of the product's own catalog carries no mark.
+    expect(item('payouts.view')?.querySelector('[data-test="source"]')).toBeNull()
+    await roles.deletePolicy(kept.id)
   })
 
   it('without policies.manage: the list is shown without edit actions, Add is disabled with the reason', async () => {
