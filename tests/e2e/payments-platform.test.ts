@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DemoApp } from './support/demo-app.ts'
 import { useDemo } from './support/fixtures.ts'
+import { panel, panelAs, panelFocus, panelViolations } from './support/panel.ts'
 import { clientFor } from '../server/support/server.ts'
 import { apiAs } from './support/stack.ts'
 
@@ -36,6 +37,28 @@ async function invitationsTab(admin: DemoApp) {
 }
 
 describe('payments platform', () => {
+  it('Company Users > Users: the first administrator\'s row is locked; another user\'s Actions menu works by keyboard', async () => {
+    const admin = await demo.newApp()
+    await panelAs(admin, 'admin@payments.demo')
+    const users = panel(admin.page)
+    const first = users.locator('[role=row]', { hasText: 'admin@payments.demo' })
+    expect(await first.getByRole('button', { name: 'Actions for Priya Admin' }).isDisabled()).toBe(true)
+    await first.getByText('The first administrator created for the account cannot be changed.').waitFor()
+    await users.locator('[role=row]', { hasText: 'analyst@payments.demo' }).getByRole('button', { name: 'Actions for Ana Analyst' }).focus()
+    await admin.page.keyboard.press('Enter')
+    const menu = users.getByRole('menu')
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Edit Role', 'Deactivate User'])
+    expect((await panelFocus(admin.page))?.name).toBe('Edit Role')
+    await admin.page.keyboard.press('ArrowDown')
+    expect((await panelFocus(admin.page))?.name).toBe('Deactivate User')
+    await admin.screenshot('payments-users-actions')
+    expect(await panelViolations(admin.page)).toEqual([])
+    await admin.page.keyboard.press('Escape')
+    await menu.waitFor({ state: 'detached' })
+    expect((await panelFocus(admin.page))?.name).toBe('Actions for Ana Analyst')
+    expect(admin.errors).toEqual([])
+  })
+
   it('invite with a custom role and an IP allowlist → the email → accept on the accept page; resending kills the old link', async () => {
     const admin = await demo.newApp()
     await admin.signInAs('admin@payments.demo')
