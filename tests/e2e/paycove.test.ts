@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { useDemo } from './support/fixtures.ts'
-import { panel, panelAs } from './support/panel.ts'
+import { panel, panelAs, panelViolations } from './support/panel.ts'
 import { apiAs } from './support/stack.ts'
 
 const demo = useDemo()
@@ -16,6 +16,7 @@ describe('Paycove', () => {
       .map((text) => text.trim())
     await expect.poll(order).toEqual(['Admin', 'admin@paycove.demo', 'Manager', 'manager@paycove.demo', 'Standard user', 'standard@paycove.demo'])
     await app.screenshot('paycove-team')
+    expect(await panelViolations(app.page)).toEqual([])
     await team.locator('[role=row]', { hasText: 'manager@paycove.demo' }).getByRole('button', { name: '+ Make Admin' }).click()
     // the preview, from promote-admin { preview }, says exactly what happens before anything does
     const confirm = team.getByRole('alertdialog')
