@@ -33,7 +33,8 @@ export function membersApi({ db, functions }: ApiContext) {
     // member_list view (members plus their role's rank), so the server sorts by rank before cutting the
     // page; its rows are members rows (a view's columns are only typed nullable).
     let request = db.from((query.byRole ? 'member_list' : 'members') as 'members').select('*', { count: 'exact' }).eq('organization_id', query.org)
-    if (query.byRole) request = request.order('role_rank', { ascending: false })
+    // NOTE: the role's id after its rank, so two roles of equal rank still form one group each.
+    if (query.byRole) request = request.order('role_rank', { ascending: false }).order('role_id')
     const search = query.search?.trim()
     if (search) request = request.or(searchFilter(memberSearchColumns, search))
     // NOTE: the id breaks ties, so pages neither repeat nor skip members with equal names.
