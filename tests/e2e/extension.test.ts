@@ -9,6 +9,12 @@ import { apiAs, demoPassword } from './support/stack.ts'
 // and why, follows an admin's change after a refresh (with a notification) and accepts an invitation; an
 // admin changes a member in the side panel. One flow, in order: each step builds on the one before.
 
+/** The part of the extension API these page scripts call (they run inside Chromium, not here). */
+declare const chrome: {
+  notifications: { getAll(callback: (all: Record<string, unknown>) => void): void }
+  runtime: { sendMessage(message: unknown): Promise<unknown> }
+}
+
 const ext = useExtension()
 const user = 'user@justpaid.demo'
 const justPaid = 'a0000000-0000-4000-8000-000000000001'
