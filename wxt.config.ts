@@ -20,6 +20,9 @@ function buildTimeHosts(): string[] {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-vue', '@wxt-dev/unocss', '@wxt-dev/i18n/module'],
+  // NOTE: every module imports what it uses, as the widget's build (plain vite) requires; WXT's auto-imports
+  // would scan components/ and warn about names exported twice (components/index.ts re-exports i18n.ts).
+  imports: false,
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
