@@ -1,16 +1,13 @@
 // @vitest-environment happy-dom
 import type { VueWrapper } from '@vue/test-utils'
-import type { Pinia } from 'pinia'
 import { afterEach, describe, expect, it } from 'vitest'
 import MembersScreen from '../../../components/members/MembersScreen.vue'
 import { useMembersStore } from '../../../stores/members.ts'
 import { useSessionStore } from '../../../stores/session.ts'
-import { until } from '../invitations/support.ts'
-import { inPanel, orgs, signedIn, useStack } from '../members/stack.ts'
-import { mountWithI18n } from '../mount.ts'
+import { mountScreen, until } from '../invitations/support.ts'
+import { orgs, signInStores, useChildStack } from '../support/stack.ts'
 import { signedInLongAgo } from './support.ts'
 
-const paycove = 'a0000000-0000-4000-8000-000000000004'
 const projects = { kovalenko: 'e0000000-0000-4000-8000-000000000201', client: 'e0000000-0000-4000-8000-000000000202' }
 
 // NOTE: happy-dom lays nothing out; give the list's scroller a height so the virtual list renders rows.
@@ -27,13 +24,13 @@ function type(selector: string, value: string) {
 }
 
 describe('member card: admin promotion, transfer and resource access against the local stack', async () => {
-  const stack = await useStack()
+  const stack = await useChildStack()
   const mounted: VueWrapper[] = []
   afterEach(() => mounted.splice(0).forEach((wrapper) => wrapper.unmount()))
 
-  /** The members tab as `pinia`'s user, with the card of `email` open. */
-  async function cardOf(pinia: Pinia, email: string, locale = 'en'): Promise<VueWrapper> {
-    const wrapper = mountWithI18n(inPanel(MembersScreen), { global: { plugins: [pinia] } }, locale)
+  /** The members tab as the signed-in user (`signInStores`), with the card of `email` open. */
+  async function cardOf(email: string, locale = 'en'): Promise<VueWrapper> {
+    const { wrapper } = mountScreen(MembersScreen, locale)
     mounted.push(wrapper)
     await until(() => wrapper.findAll('[data-test="member-row"]').some((row) => row.text().includes(email)))
     await wrapper.findAll('[data-test="member-row"]').find((row) => row.text().includes(email))!.trigger('click')
@@ -42,7 +39,8 @@ describe('member card: admin promotion, transfer and resource access against the
   }
 
   it('Paycove: the Admin makes the Manager Admin through the preview; the list then shows one Admin', async () => {
-    await cardOf(await signedIn(stack, 'admin@paycove.demo', paycove), 'manager@paycove.demo')
+    await signInStores(stack, 'admin@paycove.demo', orgs.paycove)
+    await cardOf('manager@paycove.demo')
     await until(() => $('[data-test="promote"]') !== null)
     expect($('[data-test="promote"]')!.textContent).toContain('Make Admin')
     click('[data-test="promote"]')
@@ -58,7 +56,8 @@ describe('member card: admin promotion, transfer and resource access against the
   })
 
   it('Profit: no transfer button; the owner is changed through support', async () => {
-    await cardOf(await signedIn(stack, 'owner@profit.demo', orgs.profit), 'administrator@profit.demo')
+    await signInStores(stack, 'owner@profit.demo', orgs.profit)
+    await cardOf('administrator@profit.demo')
     await until(() => $('[data-test="owner-support"]') !== null)
     expect($('[data-test="owner-support"]')!.textContent).toContain('contact support to change or add owners')
     expect($('[data-test="transfer"]')).toBeNull()
@@ -66,7 +65,8 @@ describe('member card: admin promotion, transfer and resource access against the
   })
 
   it('Jusnote: a project is granted to a member, after a confirmation naming the projects', async () => {
-    await cardOf(await signedIn(stack, 'admin@jusnote.demo', orgs.jusnote), 'user@jusnote.demo', 'uk')
+    await signInStores(stack, 'admin@jusnote.demo', orgs.jusnote)
+    await cardOf('user@jusnote.demo', 'uk')
     await until(() => $<HTMLInputElement>(`[data-test="resource-${projects.kovalenko}"]`)?.checked === true)
     expect($('[data-test="resources-project"] legend')!.textContent).toContain('Проєкти')
     expect($('[data-test="resources-budget"]')).toBeNull()
@@ -84,7 +84,8 @@ describe('member card: admin promotion, transfer and resource access against the
   })
 
   it('Jusnote: the primary hands over «системного адміністратора», the password asked again', async () => {
-    await cardOf(await signedInLongAgo(stack, 'admin@jusnote.demo', orgs.jusnote), 'admin2@jusnote.demo', 'uk')
+    await signedInLongAgo(stack, 'admin@jusnote.demo', orgs.jusnote)
+    await cardOf('admin2@jusnote.demo', 'uk')
     await until(() => $('[data-test="transfer"]') !== null)
     expect($('[data-test="transfer"]')!.textContent).toContain('Змінити системного адміністратора')
     click('[data-test="transfer"]')

@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
 import type { VueWrapper } from '@vue/test-utils'
-import type { Pinia } from 'pinia'
 import { afterEach, describe, expect, it } from 'vitest'
 import MembersScreen from '../../../components/members/MembersScreen.vue'
-import { until } from '../invitations/support.ts'
-import { inPanel, orgs, signedIn, useStack } from '../members/stack.ts'
-import { mountWithI18n } from '../mount.ts'
+import { mountScreen, until } from '../invitations/support.ts'
+import { orgs, signInStores, useChildStack } from '../support/stack.ts'
 
 // NOTE: happy-dom lays nothing out; give the list's scroller a height so the virtual list renders rows.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
@@ -16,13 +14,13 @@ const $ = <E extends Element = HTMLElement>(selector: string) => document.queryS
 const sourceOf = (box: string) => $(`[data-test="member-card"] [data-item="${box}"] [data-test="source"]`)?.textContent?.trim() ?? ''
 
 describe('member card: why each checkbox is as it is, against the local stack', async () => {
-  const stack = await useStack()
+  const stack = await useChildStack()
   const mounted: VueWrapper[] = []
   afterEach(() => mounted.splice(0).forEach((wrapper) => wrapper.unmount()))
 
-  /** The members tab as `pinia`'s user, with the card of `email` open and its sources read. */
-  async function cardOf(pinia: Pinia, email: string, locale = 'en', box = 'approve_bills'): Promise<void> {
-    const wrapper = mountWithI18n(inPanel(MembersScreen), { global: { plugins: [pinia] } }, locale)
+  /** The members tab as the signed-in user (`signInStores`), with the card of `email` open and its sources read. */
+  async function cardOf(email: string, locale = 'en', box = 'approve_bills'): Promise<void> {
+    const { wrapper } = mountScreen(MembersScreen, locale)
     mounted.push(wrapper)
     await until(() => wrapper.findAll('[data-test="member-row"]').some((row) => row.text().includes(email)))
     await wrapper.findAll('[data-test="member-row"]').find((row) => row.text().includes(email))!.trigger('click')
@@ -30,13 +28,15 @@ describe('member card: why each checkbox is as it is, against the local stack', 
   }
 
   it('JustPaid: the Admin sees the User\'s ticked Approve Bills as ticked by an admin, the rest off', async () => {
-    await cardOf(await signedIn(stack, 'admin@justpaid.demo', orgs.justPaid), 'user@justpaid.demo')
+    await signInStores(stack, 'admin@justpaid.demo', orgs.justPaid)
+    await cardOf('user@justpaid.demo')
     await until(() => sourceOf('approve_bills') === 'ticked by an admin')
     expect(sourceOf('view_reports_and_data')).toBe('Off')
   })
 
   it('JustPaid: the Accountant\'s boxes name the role\'s policy, and a tick on top of it', async () => {
-    await cardOf(await signedIn(stack, 'admin@justpaid.demo', orgs.justPaid), 'accountant@justpaid.demo', 'en', 'view_reports_and_data')
+    await signInStores(stack, 'admin@justpaid.demo', orgs.justPaid)
+    await cardOf('accountant@justpaid.demo', 'en', 'view_reports_and_data')
     await until(() => sourceOf('view_reports_and_data') === 'policy Accounting of role Accountant')
     // Bank Transactions: bank_transactions.create ticked, bills.pay from the Accounting policy
     expect(sourceOf('bank_transactions').split('; ').sort()).toEqual(['policy Accounting of role Accountant', 'ticked by an admin'])
@@ -44,7 +44,8 @@ describe('member card: why each checkbox is as it is, against the local stack', 
   })
 
   it('Jusnote in Ukrainian: partly ticked permission types, and the contact list always on', async () => {
-    await cardOf(await signedIn(stack, 'admin@jusnote.demo', orgs.jusnote), 'user@jusnote.demo', 'uk', 'reports')
+    await signInStores(stack, 'admin@jusnote.demo', orgs.jusnote)
+    await cardOf('user@jusnote.demo', 'uk', 'reports')
     await until(() => sourceOf('reports') === 'Частково: надано адміністратором')
     // the ticked transactions view brings the accounts page it needs, named by its Ukrainian label
     expect(sourceOf('bank_accounts')).toBe('Частково: надано адміністратором; входить до дозволу «Перегляд банківських транзакцій»')
@@ -52,7 +53,8 @@ describe('member card: why each checkbox is as it is, against the local stack', 
   })
 
   it('after the Admin ticks a box and saves, its source says so', async () => {
-    await cardOf(await signedIn(stack, 'admin@justpaid.demo', orgs.justPaid), 'user@justpaid.demo', 'en', 'view_reports_and_data')
+    await signInStores(stack, 'admin@justpaid.demo', orgs.justPaid)
+    await cardOf('user@justpaid.demo', 'en', 'view_reports_and_data')
     expect(sourceOf('view_reports_and_data')).toBe('Off')
     $('[data-test="member-card"] [data-item="view_reports_and_data"] [role="checkbox"]')!.click()
     await until(() => !$<HTMLButtonElement>('[data-test="save-permissions"]')!.disabled)

@@ -1,9 +1,5 @@
-import { createClient } from '@supabase/supabase-js'
 import { decodeJwt, SignJWT } from 'jose'
-import { createPinia, type Pinia, setActivePinia } from 'pinia'
-import { useOrganizationStore } from '../../../stores/organization.ts'
-import { useSessionStore } from '../../../stores/session.ts'
-import { demoPassword } from '../members/stack.ts'
+import { signInStores, type Stack } from '../support/stack.ts'
 
 // NOTE: the Supabase CLI's public local default (server/config.ts `localDefaults`), copied: that module
 // resolves paths with `new URL(…, import.meta.url)` at load, which happy-dom's URL refuses.
@@ -28,16 +24,9 @@ const staleFunctionsFetch: typeof fetch = async (input, init) => {
 }
 
 /**
- * Like members/stack.ts `signedIn`, but the session's sign-in looks an hour old to the edge functions
+ * Like ../support/stack.ts `signInStores`, but the session's sign-in looks an hour old to the edge functions
  * (the database reads stay as they are).
  */
-export async function signedInLongAgo(stack: { url: string; anonKey: string }, email: string, org: string): Promise<Pinia> {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const session = useSessionStore()
-  const client = createClient(stack.url, stack.anonKey, { global: { fetch: staleFunctionsFetch }, auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } })
-  await session.connect(client as Parameters<typeof session.connect>[0])
-  await session.signInWithPassword(email, demoPassword)
-  await useOrganizationStore().load(org)
-  return pinia
+export function signedInLongAgo(stack: Stack, email: string, org: string): Promise<void> {
+  return signInStores(stack, email, org, staleFunctionsFetch)
 }

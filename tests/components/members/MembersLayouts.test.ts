@@ -3,13 +3,9 @@ import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import MembersScreen from '../../../components/members/MembersScreen.vue'
 import { useMembersStore } from '../../../stores/members.ts'
-import { mountWithI18n } from '../mount.ts'
-import { inPanel, orgs, signedIn, useStack } from './stack.ts'
+import { mountScreen, until } from '../invitations/support.ts'
+import { orgs, signInStores, useChildStack } from '../support/stack.ts'
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25))
-  expect(check()).toBe(true)
-}
 const $ = <E extends Element = HTMLElement>(selector: string) => document.querySelector<E>(selector)
 const press = (element: Element, key: string) => element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
 
@@ -18,7 +14,7 @@ Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: tru
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 })
 
 describe('the members list in each product\'s layout, against the local stack', async () => {
-  const stack = await useStack()
+  const stack = await useChildStack()
   let mounted: VueWrapper | undefined
   afterEach(() => {
     mounted?.unmount()
@@ -26,9 +22,8 @@ describe('the members list in each product\'s layout, against the local stack', 
   })
 
   async function screenAs(email: string, org: string, locale = 'en') {
-    const pinia = await signedIn(stack, email, org)
-    const events: unknown[][] = []
-    const wrapper = mountWithI18n(inPanel(MembersScreen, events), { global: { plugins: [pinia] } }, locale)
+    await signInStores(stack, email, org)
+    const { wrapper, events } = mountScreen(MembersScreen, locale)
     mounted = wrapper
     await until(() => wrapper.findAll('[data-test="member-row"]').length > 0)
     return { wrapper, events }

@@ -2,24 +2,19 @@
 import { describe, expect, it } from 'vitest'
 import MembersScreen from '../../../components/members/MembersScreen.vue'
 import { useMembersStore } from '../../../stores/members.ts'
-import { mountWithI18n } from '../mount.ts'
-import { inPanel, orgs, signedIn, useStack } from './stack.ts'
-
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25))
-}
+import { mountScreen, until } from '../invitations/support.ts'
+import { orgs, signInStores, useChildStack } from '../support/stack.ts'
 
 // NOTE: happy-dom lays nothing out; give the list's scroller a height so the virtual list renders rows.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 })
 
 describe('MembersScreen against the local stack', async () => {
-  const stack = await useStack()
+  const stack = await useChildStack()
 
   async function screenAs(email: string, org = orgs.justPaid, locale = 'en') {
-    const pinia = await signedIn(stack, email, org)
-    const events: unknown[][] = []
-    const wrapper = mountWithI18n(inPanel(MembersScreen, events), { global: { plugins: [pinia] } }, locale)
+    await signInStores(stack, email, org)
+    const { wrapper, events } = mountScreen(MembersScreen, locale)
     return { wrapper, events }
   }
 

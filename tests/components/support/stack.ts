@@ -17,6 +17,7 @@ export const orgs = {
   justPaid: 'a0000000-0000-4000-8000-000000000001',
   jusnote: 'a0000000-0000-4000-8000-000000000002',
   profit: 'a0000000-0000-4000-8000-000000000003',
+  paycove: 'a0000000-0000-4000-8000-000000000004',
   payments: 'a0000000-0000-4000-8000-000000000005',
 }
 
@@ -72,19 +73,23 @@ export async function useChildStack(): Promise<Stack> {
   }
 }
 
-/** A supabase-js client on the stack that keeps its session in memory only. */
-export function clientOf(stack: Pick<Stack, 'url' | 'anonKey'>): RolecallClient {
-  return createRolecallClient(stack.url, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } })
+/** A supabase-js client on the stack that keeps its session in memory only; `fetch` replaces its transport. */
+export function clientOf(stack: Pick<Stack, 'url' | 'anonKey'>, fetch?: typeof globalThis.fetch): RolecallClient {
+  return createRolecallClient(stack.url, stack.anonKey, {
+    ...(fetch && { global: { fetch } }),
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  })
 }
 
 /**
  * A fresh active Pinia signed in as a demo user (password `rolecall-demo`) with `org` chosen, over HTTP
- * with the real supabase-js; the same wiring as tests/stores/support.ts's `signedInStores`.
+ * with the real supabase-js (through `fetch` when given); the same wiring as tests/stores/support.ts's
+ * `signedInStores`.
  */
-export async function signInStores(stack: Pick<Stack, 'url' | 'anonKey'>, email: string, org: string) {
+export async function signInStores(stack: Pick<Stack, 'url' | 'anonKey'>, email: string, org: string, fetch?: typeof globalThis.fetch) {
   setActivePinia(createPinia())
   const session = useSessionStore()
-  await session.connect(clientOf(stack))
+  await session.connect(clientOf(stack, fetch))
   await session.signInWithPassword(email, demoPassword)
   await useOrganizationStore().load(org)
 }
