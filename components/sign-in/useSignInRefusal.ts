@@ -3,14 +3,13 @@ import type { RolecallError } from '../../stores/api/index.ts'
 
 /**
  * An Auth refusal in the user's language: the sign-in's own words for Auth's codes
- * (`signIn.failures.invalid_credentials`, …), else the panel's shared `errors.<code>`, else "Something
- * went wrong". A request that got no answer (auth-js reports status 0) reads as a lost connection.
+ * (`signIn.failures.invalid_credentials`, …), else the panel's shared `errors.<code>` (an unreachable
+ * server is `errors.network`), else "Something went wrong".
  */
 export function useSignInRefusal() {
   const { t, te } = useI18n()
   return (refusal: RolecallError | null): string => {
     if (!refusal) return ''
-    if (refusal.status === 0) return t('errors.network')
     const key = [`signIn.failures.${refusal.code}`, refusal.messageKey].find((candidate) => te(candidate))
     return t(key ?? 'errors.unknown')
   }

@@ -34,14 +34,23 @@ export class RolecallError extends Error {
 /** Code of a request that never reached the server (offline, CORS, DNS). */
 export const networkErrorCode = 'network'
 
-/** A PostgREST error (`{ code, message, details, hint }`) with the response status. */
+/**
+ * A PostgREST error (`{ code, message, details, hint }`) with the response status. NOTE: postgrest-js
+ * answers a fetch that never reached the server (or was aborted) with status 0 and an empty code.
+ */
 export function fromPostgrest(error: { code?: string; message: string; details?: string | null }, status: number): RolecallError {
-  return new RolecallError({ code: error.code || `HTTP${status}`, status, message: error.message, details: error.details ?? null })
+  const code = status === 0 ? networkErrorCode : error.code || `HTTP${status}`
+  return new RolecallError({ code, status, message: error.message, details: error.details ?? null })
 }
 
-/** A supabase-js Auth error (`AuthApiError` and kin carry `code` and `status`). */
+/**
+ * A supabase-js Auth error (`AuthApiError` and kin carry `code` and `status`). NOTE: auth-js reports a
+ * fetch that never reached the server as `AuthRetryableFetchError` with status 0; an `AuthUnknownError`
+ * (an answer it could not read) has no status at all, so only an explicit 0 counts as unreachable.
+ */
 export function fromAuth(error: { code?: string; status?: number; message: string }): RolecallError {
-  return new RolecallError({ code: error.code ?? 'auth_error', status: error.status ?? 0, message: error.message })
+  const code = error.status === 0 ? networkErrorCode : error.code ?? 'auth_error'
+  return new RolecallError({ code, status: error.status ?? 0, message: error.message })
 }
 
 /**

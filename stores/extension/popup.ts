@@ -2,20 +2,11 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { browser } from 'wxt/browser'
 import {
-  createApi, type Invitation, networkErrorCode, type ResourceSource, type RolecallApi, RolecallError, toRolecallError,
+  createApi, type Invitation, type ResourceSource, type RolecallApi, type RolecallError, toRolecallError,
 } from '../api/index.ts'
 import { extensionClient } from './client.ts'
 import { fetchOrgDetails, type OrgDetails, orgDetailsItem } from './org-details.ts'
 import { fetchSnapshot, selectedOrgItem, type Snapshot, snapshotItem } from './snapshot.ts'
-
-/**
- * A refusal as the popup reports it. NOTE: postgrest-js answers a fetch that never reached the server with
- * status 0 and no code (the API module names it HTTP0); for the popup that is the server being unreachable.
- */
-function refreshFailure(thrown: unknown): RolecallError {
-  const error = toRolecallError(thrown)
-  return error.status === 0 && error.code === 'HTTP0' ? new RolecallError({ code: networkErrorCode, status: 0, message: error.message }) : error
-}
 
 /** Where the popup stands: reading the cache and the session, no project connected, signed out, or showing data. */
 export type PopupPhase = 'starting' | 'not-connected' | 'signed-out' | 'ready'
@@ -117,7 +108,7 @@ export const usePopupStore = defineStore('popup', () => {
       await snapshotItem.setValue(next)
       await loadDetails()
     } catch (thrown) {
-      const error = refreshFailure(thrown)
+      const error = toRolecallError(thrown)
       if (error.code === 'RC101') leave('signed-out')
       else refreshError.value = error
     } finally {

@@ -69,8 +69,8 @@ describe('InvitationsScreen', async () => {
     useOrganizationStore().permissions = [...useOrganizationStore().permissions]
     const { wrapper } = mountScreen(InvitationsScreen, 'uk')
     await until(() => wrapper.find('[data-state="error"]').exists())
-    // postgrest-js answers a failed fetch with status 0 and no code, which the API module names HTTP0.
-    expect(wrapper.get('[data-state="error"]').text()).toContain('Щось пішло не так')
+    // postgrest-js answers a failed fetch with status 0, which the API module names `network`.
+    expect(wrapper.get('[data-state="error"]').text()).toContain('Не вдалося з’єднатися з сервером')
     expect(wrapper.get('[data-state="error"] button').text()).toBe('Спробувати ще раз')
     expect(wrapper.get('[data-test="invite"]').text()).toBe('Запросити')
   })
