@@ -1,22 +1,21 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { startServer } from '../server/app.ts'
 import { launchChromium } from '../tests/e2e/support/browser.ts'
+import { percentile, round, writeResult } from './support.ts'
 
 // `npm run bench -- panel`: the admin panel in Chromium. The time from opening the demo's settings page
 // to the first rows of the members list for a 10,000-member organization against a 50-member one (goal
 // ≤ 1.5×), the page's JS heap with each, and the widget's bundle sizes. Needs dist/demo and dist/widget
 // (`npm install` builds both) and Debian's chromium.
 
-const resultsDir = fileURLToPath(new URL('./results/', import.meta.url))
 const widgetDir = fileURLToPath(new URL('../dist/widget/', import.meta.url))
 const blank = 'a0000000-0000-4000-8000-000000000006'
 const payments = 'a0000000-0000-4000-8000-000000000005'
 const runs = 9
-const round = (n: number, digits = 2) => Number(n.toFixed(digits))
 
 /** Adds `count` members (and their auth users) in the organization's lowest role, in one statement each. */
 async function addMembers(db: Awaited<ReturnType<typeof startServer>>['db'], org: string, count: number, tag: string): Promise<void> {
@@ -50,7 +49,7 @@ async function timeToRows(page: Page, baseUrl: string): Promise<{ medianMs: numb
   times.sort((a, b) => a - b)
   // NOTE: the pager's "1–50 of N" proves the list was the organization's whole membership, paged.
   const pager = (await page.locator('rolecall-team-panel').getByText(/\d+–\d+/).first().textContent())?.trim() ?? ''
-  return { medianMs: round(times[Math.floor(times.length / 2)]!), heapMb: round(heap / 1024 / 1024, 1), pager }
+  return { medianMs: round(percentile(times, 50)), heapMb: round(heap / 1024 / 1024, 1), pager }
 }
 
 /** Raw and gzip sizes of every file of dist/widget. */
@@ -95,7 +94,7 @@ export async function runPanelBench(): Promise<Record<string, unknown>> {
       goals: { firstRowsWithin1_5x: big.medianMs / small.medianMs <= 1.5 },
     }
     console.log(`members list first rows: 10,000 members ${result.timeToFirstRows.bigMs} ms vs 50 members ${result.timeToFirstRows.smallMs} ms = ${result.timeToFirstRows.ratio}x (goal <= 1.5x); JS heap ${big.heapMb} MB vs ${small.heapMb} MB (pager: ${big.pager} / ${small.pager})`)
-    await writeFile(join(resultsDir, 'panel.json'), `${JSON.stringify(result, null, 2)}\n`)
+    await writeResult('panel', result)
     return result
   } finally {
     await browser.close()

@@ -16,9 +16,14 @@ export const extensionDir = fileURLToPath(new URL('../../../.output/chrome-mv3',
  * The id Chromium gives an unpacked extension: the SHA-256 of its absolute path, first 32 hex digits
  * spelled with the letters a–p. Known up front, so a page can be opened before the worker shows up.
  */
-export const extensionId = [...createHash('sha256').update(extensionDir).digest('hex').slice(0, 32)]
-  .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
-  .join('')
+export function extensionIdOf(dir: string): string {
+  return [...createHash('sha256').update(dir).digest('hex').slice(0, 32)]
+    .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
+    .join('')
+}
+
+/** The id of the build in {@link extensionDir}. */
+export const extensionId = extensionIdOf(extensionDir)
 
 /** What an extension browser test gets: the stack, a Chromium profile with the extension, its pages. */
 export interface ExtensionFixture {
@@ -33,41 +38,46 @@ export interface ExtensionFixture {
 }
 
 /**
- * Starts the stack and a persistent Chromium profile with the unpacked extension for the file.
+ * Launches headless Chromium on the persistent `profile` folder with the unpacked build in `dir` loaded,
+ * and waits for the extension's service worker.
  * NOTE: Playwright passes --disable-extensions by default; --disable-extensions-except is what loads it
  * (../shared/toolchain.md). Extensions need a persistent context.
  */
+export async function launchWithExtension(profile: string, dir = extensionDir): Promise<{ context: BrowserContext; worker: Worker }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    chromiumSandbox: false,
+    viewport: { width: 420, height: 720 },
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+      // NOTE: newer Chromium ignores --load-extension unless this feature is off.
+      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+    ],
+  })
+  // NOTE: the worker usually starts with the browser, but on a loaded machine it may only start when an
+  // extension page asks for it; opening the options page wakes it either way.
+  const id = extensionIdOf(dir)
+  const isOurs = (w: Worker) => new URL(w.url()).host === id
+  const started = context.serviceWorkers().find(isOurs) ?? context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 })
+  const wake = await context.newPage()
+  await wake.goto(`chrome-extension://${id}/options.html`)
+  const worker = await started
+  await wake.close()
+  return { context, worker }
+}
+
+/** Starts the stack and a persistent Chromium profile with the unpacked extension for the file. */
 export function useExtension(): ExtensionFixture {
   let server: RunningServer | undefined
   let context: BrowserContext | undefined
   let worker: Worker | undefined
   const profile = mkdtempSync(join(tmpdir(), 'rolecall-ext-'))
   beforeAll(async () => {
-    ;[server, context] = await Promise.all([
-      startDemoStack(),
-      chromium.launchPersistentContext(profile, {
-        executablePath: chromiumPath,
-        headless: true,
-        chromiumSandbox: false,
-        viewport: { width: 420, height: 720 },
-        args: [
-          `--disable-extensions-except=${extensionDir}`,
-          `--load-extension=${extensionDir}`,
-          '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync',
-          // NOTE: newer Chromium ignores --load-extension unless this feature is off.
-          '--disable-features=DisableLoadExtensionCommandLineSwitch',
-        ],
-      }),
-    ])
-    // NOTE: the worker usually starts with the browser, but on a loaded machine it may only start when an
-    // extension page asks for it; opening the options page wakes it either way.
-    const isOurs = (w: Worker) => new URL(w.url()).host === extensionId
-    const started = context.serviceWorkers().find(isOurs) ?? context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 })
-    const wake = await context.newPage()
-    await wake.goto(`chrome-extension://${extensionId}/options.html`)
-    worker = await started
-    await wake.close()
+    ;[server, { context, worker }] = await Promise.all([startDemoStack(), launchWithExtension(profile)])
   })
   afterAll(async () => {
     await context?.close()

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
-import { build as buildExtension, type Logger } from 'wxt'
+import { build as buildExtension, type InlineConfig, type Logger } from 'wxt'
 import { chromiumPath } from './browser.ts'
 
 /**
@@ -14,11 +14,18 @@ export default async function setup(): Promise<void> {
   for (const config of ['../../../demo/vite.config.ts', '../../../widget.vite.config.ts']) {
     await build({ configFile: fileURLToPath(new URL(config, import.meta.url)), logLevel: 'warn' })
   }
-  // NOTE: the same build as `npm run build:ext`; a vendor's WXT_ROLECALL_* variables would preconfigure it,
-  // and the extension test connects its project on the options page, so they must not leak in here.
+  await buildUnconfiguredExtension()
+}
+
+/**
+ * The same build as `npm run build:ext`, with WXT's `config` added (bench/extension.ts builds elsewhere, for
+ * production). NOTE: a vendor's WXT_ROLECALL_* variables would preconfigure it, and the extension test and
+ * bench connect their project on the options page, so they must not leak in here.
+ */
+export async function buildUnconfiguredExtension(config: InlineConfig = {}): Promise<void> {
   delete process.env.WXT_ROLECALL_URL
   delete process.env.WXT_ROLECALL_ANON_KEY
-  await buildExtension({ root: fileURLToPath(new URL('../../../', import.meta.url)), logger: quietLogger })
+  await buildExtension({ root: fileURLToPath(new URL('../../../', import.meta.url)), logger: quietLogger, ...config })
 }
 
 /** WXT's build log, without the per-file listing: warnings and errors only, as the vite builds above. */
