@@ -1,6 +1,5 @@
 import type { SupabaseClientOptions, SupportedStorage } from '@supabase/supabase-js'
 import { storage, type Unwatch } from 'wxt/utils/storage'
-import { createRolecallClient } from '../api/create-client.ts'
 import type { RolecallClient } from '../api/index.ts'
 import { type Connection, currentConnection } from './connection.ts'
 
@@ -50,6 +49,9 @@ let cached: { id: string; client: RolecallClient } | null = null
 export async function extensionClient(options: ExtensionClientOptions = {}): Promise<RolecallClient | null> {
   const connection = await currentConnection()
   if (!connection) return null
+  // NOTE: supabase-js loads only here, so a page paints (the popup from its cache) before it is parsed.
+  // Awaited before the check below, which must stay synchronous so two callers share one client.
+  const { createRolecallClient } = await import('../api/create-client.ts')
   const refresh = options.refresh ?? false
   const id = JSON.stringify([connection.url, connection.anonKey, refresh])
   if (cached?.id !== id) {

@@ -53,6 +53,7 @@ export const usePopupStore = defineStore('popup', () => {
   const api = shallowRef<RolecallApi | null>(null)
   let sources: readonly ResourceSource[] = []
   let unwatch: (() => void) | null = null
+  let cacheRead: Promise<Snapshot | null> | undefined
 
   function requireApi(): RolecallApi {
     if (!api.value) throw new Error('popup.start() must find a session first')
@@ -65,14 +66,7 @@ export const usePopupStore = defineStore('popup', () => {
    */
   async function start(resourceSources: readonly ResourceSource[]) {
     sources = resourceSources
-    openedAt.value = Date.now()
-    const [cached, chosen, cachedDetails] = await Promise.all([snapshotItem.getValue(), selectedOrgItem.getValue(), orgDetailsItem.getValue()])
-    selectedId.value = chosen
-    if (cached) {
-      snapshot.value = cached
-      details.value = cachedDetails
-      phase.value = 'ready'
-    }
+    const cached = await readCache()
     const client = await extensionClient()
     if (!client) return leave('not-connected')
     const { data } = await client.auth.getSession()
@@ -88,6 +82,26 @@ export const usePopupStore = defineStore('popup', () => {
       if (next && next.userId === snapshot.value?.userId && next.savedAt > snapshot.value.savedAt) snapshot.value = next
     })
     await refresh()
+  }
+
+  /**
+   * Reads the cached snapshot, the chosen organization and its details once. The popup's entry point calls it
+   * before mounting, beside the language, so the very first paint already shows the cached rows; `start`
+   * then finds it done.
+   */
+  function readCache(): Promise<Snapshot | null> {
+    cacheRead ??= (async () => {
+      openedAt.value = Date.now()
+      const [cached, chosen, cachedDetails] = await Promise.all([snapshotItem.getValue(), selectedOrgItem.getValue(), orgDetailsItem.getValue()])
+      selectedId.value = chosen
+      if (cached) {
+        snapshot.value = cached
+        details.value = cachedDetails
+        phase.value = 'ready'
+      }
+      return cached
+    })()
+    return cacheRead
   }
 
   /** Shows why nothing can be read, and forgets the cached data (it may be another user's). */
@@ -169,6 +183,6 @@ export const usePopupStore = defineStore('popup', () => {
 
   return {
     phase, snapshot, openedAt, stale, refreshing, refreshError, selectedId, organizations, selected, permissions, checkboxes,
-    details, selectedDetails, isAdmin, invitations, start, refresh, select, answer, whyNot, stop,
+    details, selectedDetails, isAdmin, invitations, readCache, start, refresh, select, answer, whyNot, stop,
   }
 })
