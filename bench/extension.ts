@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BrowserContext, Page } from 'playwright-core'
-import { productionBuildPlugin } from '../components/panel/widget-build/plugins.ts'
 import { extensionIdOf, launchWithExtension } from '../tests/e2e/support/extension.ts'
 import { buildUnconfiguredExtension } from '../tests/e2e/support/global-setup.ts'
 import { demoPassword, startDemoStack } from '../tests/e2e/support/stack.ts'
@@ -112,8 +111,8 @@ function summary(values: number[]): { medianMs: number; p95Ms: number } {
 /** Runs the extension benchmark and writes bench/results/extension.json. */
 export async function runExtensionBench(): Promise<Record<string, unknown>> {
   const buildStarted = performance.now()
-  // NOTE: WXT builds with whatever NODE_ENV the caller has; the plugin makes Vue and vue-i18n production builds.
-  await buildUnconfiguredExtension({ outDirTemplate, vite: () => ({ plugins: [productionBuildPlugin()] }) })
+  // NOTE: a production build whatever NODE_ENV the caller has (buildUnconfiguredExtension adds the plugin).
+  await buildUnconfiguredExtension({ outDirTemplate })
   const buildS = round((performance.now() - buildStarted) / 1000, 1)
   const profile = await mkdtemp(join(tmpdir(), 'rolecall-bench-ext-'))
   const [server, { context }] = await Promise.all([startDemoStack(), launchWithExtension(profile, extensionDir)])

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { build as buildExtension, type InlineConfig, type Logger } from 'wxt'
+import { productionBuildPlugin } from '../../../components/panel/widget-build/plugins.ts'
 import { chromiumPath } from './browser.ts'
 
 /**
@@ -18,14 +19,20 @@ export default async function setup(): Promise<void> {
 }
 
 /**
- * The same build as `npm run build:ext`, with WXT's `config` added (bench/extension.ts builds elsewhere, for
- * production). NOTE: a vendor's WXT_ROLECALL_* variables would preconfigure it, and the extension test and
- * bench connect their project on the options page, so they must not leak in here.
+ * The same build as `npm run build:ext`, with WXT's `config` added (bench/extension.ts builds elsewhere).
+ * NOTE: a vendor's WXT_ROLECALL_* variables would preconfigure it, and the extension test and bench connect
+ * their project on the options page, so they must not leak in here. Inside vitest NODE_ENV is `test`, which
+ * would give a development build of Vue: the production plugin makes the tests load what ships.
  */
 export async function buildUnconfiguredExtension(config: InlineConfig = {}): Promise<void> {
   delete process.env.WXT_ROLECALL_URL
   delete process.env.WXT_ROLECALL_ANON_KEY
-  await buildExtension({ root: fileURLToPath(new URL('../../../', import.meta.url)), logger: quietLogger, ...config })
+  await buildExtension({
+    root: fileURLToPath(new URL('../../../', import.meta.url)),
+    logger: quietLogger,
+    vite: () => ({ plugins: [productionBuildPlugin()] }),
+    ...config,
+  })
 }
 
 /** WXT's build log, without the per-file listing: warnings and errors only, as the vite builds above. */
