@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import acceptInvitation from '../../components/accept-invitation/messages.ts'
-import { messageModules as firstView, toLocale } from '../../components/i18n.ts'
-import audit from '../../components/audit/messages.ts'
-import invitations from '../../components/invitations/messages.ts'
-import settings from '../../components/settings/messages.ts'
-import policies from '../../components/policies/messages.ts'
-import roles from '../../components/roles/messages.ts'
-import switcher from '../../components/panel/switcher-messages.ts'
-import signIn from '../../components/sign-in/messages.ts'
-import popup from '../../components/popup/messages.ts'
+import { type MessageModule, toLocale } from '../../components/i18n.ts'
 
-// NOTE: the first view's modules plus every lazily loaded screen's (useScreenMessages).
-const messageModules = [...firstView, invitations, acceptInvitation, roles, policies, settings, audit, signIn, switcher, popup]
+// NOTE: every message module of the panel, the popup and the options page, found by name (so a new screen's
+// messages are checked without being listed here).
+const messageModules = Object.values(import.meta.glob<MessageModule>('../../components/**/*messages.ts', { eager: true, import: 'default' }))
 const messages = Object.fromEntries((['en', 'uk'] as const).map((locale) =>
   [locale, Object.assign({}, ...messageModules.map((module) => module[locale]))])) as Record<'en' | 'uk', any>
 
@@ -48,6 +40,10 @@ describe('panel messages', () => {
   it.each(serverCodes)('has errors.%s in both languages', (code) => {
     expect(messages.en.errors).toHaveProperty(code)
     expect(messages.uk.errors).toHaveProperty(code)
+  })
+
+  it('finds the modules by name, also those no screen list names (options page, member card admin)', () => {
+    for (const top of ['common', 'errors', 'members', 'popup', 'options', 'memberAdmin', 'signIn', 'switcher']) expect(messages.en).toHaveProperty(top)
   })
 
   it('the screens\' modules never share a top-level key (one would hide the other)', () => {
