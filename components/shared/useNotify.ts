@@ -1,13 +1,9 @@
 import { useToastManager } from 'reka-ui'
 import { useI18n } from 'vue-i18n'
+import { type Refusal, refusalKey } from './refusal-text.ts'
 
-/** What {@link useNotify} needs of a failure: a RolecallError's `code` and `messageKey`. */
-export interface NotifiableError {
-  /** The server's code, shown small beside the message. */
-  code?: string
-  /** `errors.<code>`. */
-  messageKey?: string
-}
+/** What {@link useNotify} needs of a failure: a RolecallError's `code` (shown small beside the message) and `messageKey`. */
+export type NotifiableError = Refusal
 
 /**
  * Toasts for a screen inside {@link NotificationProvider}: `success(text)` after a change, `failure(error)` with the
@@ -21,7 +17,7 @@ export function useNotify() {
     success: (title: string, description?: string) => add({ title, description, status: 'success', type: 'foreground' }),
     /** A change was refused or failed. */
     failure: (error: NotifiableError) => add({
-      title: t(error.messageKey && te(error.messageKey) ? error.messageKey : 'errors.unknown'),
+      title: t(refusalKey(error, te)),
       description: error.code,
       status: 'error',
       type: 'foreground',
