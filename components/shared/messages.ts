@@ -24,6 +24,7 @@ export default {
     badges: {
       primary: 'Primary',
       allPermissions: 'All permissions',
+      all: 'all',
     },
     notifications: {
       region: 'Notifications',
@@ -53,6 +54,7 @@ export default {
     badges: {
       primary: 'Адміністратор, призначений Підписником',
       allPermissions: 'Усі дозволи',
+      all: 'усі',
     },
     notifications: {
       region: 'Сповіщення',
