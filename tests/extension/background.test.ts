@@ -101,6 +101,23 @@ describe('the background', async () => {
     expect(notifications()['rolecall.changes']?.message).toBe(`Paycove Demo LLC invites you as ${lowest.name}.`)
   })
 
+  it('a click on the notification opens the popup, or its page in a tab where the browser cannot', async () => {
+    await fakeBrowser.notifications.create('rolecall.changes', { type: 'basic', iconUrl: '', title: 't', message: 'm' })
+    // The fake browser, like an older Chrome, has no action.openPopup for extensions: the popup's page opens in a tab.
+    await fakeBrowser.notifications.onClicked.trigger('rolecall.changes')
+    await expect.poll(async () => (await fakeBrowser.tabs.query({})).some((tab) => tab.url?.endsWith('/popup.html'))).toBe(true)
+    expect(notifications()).not.toHaveProperty('rolecall.changes')
+
+    const opened: string[] = []
+    const original = fakeBrowser.action.openPopup
+    fakeBrowser.action.openPopup = async () => void opened.push('popup')
+    onTestFinished(() => void (fakeBrowser.action.openPopup = original))
+    await fakeBrowser.notifications.onClicked.trigger('rolecall.changes')
+    await until(() => opened.length === 1)
+    await fakeBrowser.notifications.onClicked.trigger('another extension notification')
+    expect(opened).toEqual(['popup'])
+  })
+
   it('speaks the browser\'s language: a Ukrainian browser reads the change and the checkbox in Ukrainian', async () => {
     await useBrowserLanguage('uk')
     onTestFinished(() => useBrowserLanguage('en'))

@@ -2,6 +2,9 @@ import { i18n } from '#i18n'
 import { browser } from 'wxt/browser'
 import type { Labels, SnapshotChange } from '../snapshot.ts'
 
+/** The one notification of changes (a new one replaces it). */
+export const changesNotification = 'rolecall.changes'
+
 /** At most this many changes are listed in one notification; the rest are counted. */
 const maxLines = 4
 
@@ -38,11 +41,24 @@ export function changesMessage(changes: SnapshotChange[]): string {
 /** Tells the user what changed in one system notification (it replaces the previous one). */
 export async function notifyChanges(changes: SnapshotChange[]): Promise<void> {
   if (changes.length === 0) return
-  await browser.notifications.create('rolecall.changes', {
+  await browser.notifications.create(changesNotification, {
     type: 'basic',
     // NOTE: Chrome refuses a basic notification without an icon.
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: i18n.t('notification.title'),
     message: changesMessage(changes),
   })
+}
+
+/**
+ * A click on the notification shows the changes: the popup where the browser opens it for the extension
+ * (Chrome 127+, Firefox), else the popup's page in a tab, so a click is never lost.
+ */
+export async function showChanges(): Promise<void> {
+  await browser.notifications.clear(changesNotification)
+  try {
+    await browser.action.openPopup()
+  } catch {
+    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') })
+  }
 }

@@ -4,6 +4,7 @@ import { connectionItem } from '../connection.ts'
 import { openSidePanel } from '../side-panel.ts'
 import { selectedOrgItem, snapshotItem } from '../snapshot.ts'
 import { showInvitationBadge } from './badge.ts'
+import { changesNotification, showChanges } from './notify.ts'
 import { isRolecallMessage, type RolecallMessage, type RolecallReply } from './messages.ts'
 import { refreshOnce, type RefreshOutcome, refreshQueue } from './refresh.ts'
 
@@ -33,7 +34,8 @@ export function answer(message: RolecallMessage, sender: Browser.runtime.Message
 /**
  * The background's wiring (entrypoints/background.ts calls it once per service-worker start): refresh on
  * install, browser start, the alarm, a page's request and a new connection; the badge follows the saved
- * snapshot, whoever saved it (the popup refreshes too). Returns the refresh, for tests.
+ * snapshot, whoever saved it (the popup refreshes too); a click on the notification shows the changes.
+ * Returns the refresh, for tests.
  */
 export function startBackground(): () => Promise<RefreshOutcome> {
   const refresh = refreshQueue(() => refreshOnce())
@@ -55,6 +57,9 @@ export function startBackground(): () => Promise<RefreshOutcome> {
     refreshLogged()
   })
   snapshotItem.watch((snapshot) => void showInvitationBadge(snapshot?.invitations.length ?? 0))
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === changesNotification) void showChanges()
+  })
   void ensureRefreshAlarm()
   return refresh
 }
