@@ -8,6 +8,15 @@ import { useSessionStore } from './session.ts'
 /** The columns of audited rows that point at another row (or a catalog key) instead of naming it, and at what. */
 export const references = { member_id: 'members', role_id: 'roles', policy_id: 'policies', permission_key: 'permissions' } as const
 
+/** The columns of audited rows that hold an auth user id: a person (the member, who created or granted it), named like the actors. */
+export const userColumns = ['user_id', 'created_by', 'granted_by', 'invited_by', 'accepted_by'] as const
+
+/** The auth user ids a page mentions: its actors and the people its rows point at. */
+export function userIds(events: readonly Pick<AuditEvent, 'actor_id' | 'before' | 'after'>[]): string[] {
+  const ids = events.flatMap((event) => [event.actor_id, ...rowsOf(event).flatMap((row) => userColumns.map((column) => row[column]))])
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))]
+}
+
 /** The columns that carry the name of a row of each table, the first one set wins. */
 const nameColumns: Record<string, string[]> = {
   organizations: ['name'], members: ['display_name', 'email'], roles: ['name'], policies: ['name'], invitations: ['email'],
@@ -65,9 +74,9 @@ export const useAuditStore = defineStore('audit', () => {
   const pageSize = ref(50)
   /** Only this action, or every action when empty. */
   const action = ref('')
-  /** Who the page's actors are: auth user id → the member's name and email. */
+  /** Who the page's actors (and the people its rows point at) are: auth user id → the member's name and email. */
   const actors = shallowRef<Record<string, { display_name: string; email: string }>>({})
-  /** The names of the members, roles, policies, organizations and invitations the page refers to, by id. */
+  /** The names of the people, members, roles, policies, organizations and invitations the page refers to, by id. */
   const names = shallowRef<Record<string, string>>({})
   /** The catalog's labels of the permission keys the page refers to. */
   const permissionLabels = shallowRef<Record<string, { label_en: string; label_uk: string }>>({})
@@ -81,7 +90,7 @@ export const useAuditStore = defineStore('audit', () => {
         org: organization.requireId(), page: page.value, pageSize: pageSize.value, ...(action.value ? { action: action.value } : {}),
       })
       const api = session.requireApi().audit
-      const ids = [...new Set(result.rows.flatMap((event) => (event.actor_id ? [event.actor_id] : [])))]
+      const ids = userIds(result.rows)
       // NOTE: names the events carry themselves (a member's row, a role's) need no read; the rest is one read per kind.
       const carried = carriedNames(result.rows)
       const [people, found] = await Promise.all([
@@ -90,6 +99,7 @@ export const useAuditStore = defineStore('audit', () => {
       ])
       actors.value = Object.fromEntries(people.map((person) => [person.user_id, person]))
       names.value = Object.fromEntries([
+        ...people.map((person) => [person.user_id, person.display_name || person.email]),
         ...found.members.map((member) => [member.id, member.display_name || member.email]),
         ...[...found.roles, ...found.policies].map((row) => [row.id, row.name]),
         ...Object.entries(carried),

@@ -84,6 +84,17 @@ describe('AuditScreen', async () => {
     await until(() => wrapper.find('[data-state="empty"]').exists())
   })
 
+  it('names the people a row points at (user_id, created_by), not their auth ids', async () => {
+    await signInStores(stack, 'admin@jusnote.demo', orgs.jusnote)
+    const { wrapper } = mountScreen(AuditScreen)
+    await until(() => wrapper.findAll('tr[data-action="members.insert"]').length > 0)
+    const changes = wrapper.findAll('tr[data-action="members.insert"]').map((row) => row.get('[data-test="changes"]').text()).join('\n')
+    expect(changes).toContain('user_id: Ірина Користувачка')
+    expect(changes).not.toMatch(/user_id: b0000000/)
+    const created = wrapper.findAll('tr[data-action="organizations.insert"]').map((row) => row.get('[data-test="changes"]').text()).join('\n')
+    expect(created).toContain('created_by: Олена Адміністраторка')
+  })
+
   it('a role change reads in words, names the member, and shows the roles by name', async () => {
     await signInStores(stack, 'admin@justpaid.demo', orgs.justPaid)
     const members = useMembersStore()
