@@ -44,4 +44,19 @@ describe('member_permissions', () => {
     await expectDbError(rows(await db.createUser(), org.orgId, org.members.user!.userId), 'RC102')
     await expectDbError(rows(org.primary.userId, org.orgId, await db.createUser()), 'RC306')
   })
+
+  it('an admin blocked right now (deactivated, or outside its own allowlist) reads only its own rows', async () => {
+    const org = await createOrg(db, 'justpaid', { roles: ['admin', 'admin:2', 'admin:3', 'user'] })
+    const target = org.members.user!.userId
+    const deactivated = org.members['admin:2']!
+    await db.sql(`update rolecall.members set status = 'deactivated', deactivated_at = now() where id = $1`, [deactivated.memberId])
+    await expectDbError(rows(deactivated.userId, org.orgId, target), 'RC103')
+    expect((await rows(deactivated.userId, org.orgId, deactivated.userId))['bills.view'])
+      .toMatchObject({ granted: false, sources: expect.arrayContaining([{ type: 'deactivated' }]) })
+
+    const fenced = org.members['admin:3']!
+    await db.sql('update rolecall.members set ip_allowlist = $2::cidr[] where id = $1', [fenced.memberId, ['203.0.113.0/24']])
+    await expectDbError(rows(fenced.userId, org.orgId, target, 'member_permissions', '198.51.100.1'), 'RC103')
+    expect((await rows(fenced.userId, org.orgId, target, 'member_permissions', '203.0.113.7'))['bills.view']!.granted).toBe(true)
+  })
 })
