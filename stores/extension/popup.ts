@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { browser } from 'wxt/browser'
 import {
   createApi, type Invitation, type ResourceSource, type RolecallApi, type RolecallError, toRolecallError,
 } from '../api/index.ts'
+import { requestRefresh } from './background/messages.ts'
 import { extensionClient } from './client.ts'
 import { fetchOrgDetails, type OrgDetails, orgDetailsItem } from './org-details.ts'
 import { fetchSnapshot, selectedOrgItem, type Snapshot, snapshotItem } from './snapshot.ts'
@@ -165,7 +165,7 @@ export const usePopupStore = defineStore('popup', () => {
     // The organization joined is shown next (its details load with the refresh, once it is in the snapshot).
     if (action === 'accept' && invitation.organization_id) await remember(invitation.organization_id)
     // NOTE: the background recounts the badge; when it is not listening (being restarted) the next alarm does it.
-    await browser.runtime.sendMessage({ type: 'rolecall:refresh' }).catch(() => {})
+    requestRefresh()
     await refresh()
   }
 
