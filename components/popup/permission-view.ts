@@ -1,6 +1,6 @@
 import type { MemberCheckbox, MyPermission, PermissionSection } from '../../stores/api/index.ts'
 import type { Locale } from '../i18n.ts'
-import { asPermissionSources, type PermissionSource } from '../shared/permission-sources.ts'
+import { asPermissionSources, labelIn, type PermissionSource } from '../shared/permission-sources.ts'
 
 /** One line of the popup's permission list: a product checkbox or a catalog permission. */
 export interface PermissionRow {
@@ -30,7 +30,6 @@ export interface PermissionGroup {
 // NOTE: said once for the whole organization (B1's notice); repeated on every row they would drown the reasons.
 const blocks = new Set(['deactivated', 'ip_not_allowed'])
 
-const labelIn = (locale: Locale, item: { label_en: string; label_uk: string }) => (locale === 'uk' ? item.label_uk : item.label_en)
 const sourcesOf = (permission: MyPermission, roleName: string) => asPermissionSources(permission.sources, roleName).filter((s) => !blocks.has(s.type))
 
 /** Sources of several keys, each once. */

@@ -1,10 +1,15 @@
 import type { Json } from '../../stores/api/index.ts'
 import type { Locale } from '../i18n.ts'
 
-/** The product's labels of a permission or checkbox. */
-interface Labels {
+/** The product's labels of a permission, checkbox or section. */
+export interface Labels {
   label_en: string
   label_uk: string
+}
+
+/** The product's label in `locale`. */
+export function labelIn(locale: Locale, item: Labels): string {
+  return locale === 'uk' ? item.label_uk : item.label_en
 }
 
 /**
@@ -60,7 +65,7 @@ export function describeSource(source: PermissionSource, t: Translate, locale: L
     case 'restriction':
       return t('permissionSource.restriction', { policy: source.policy_name })
     case 'implied':
-      return t('permissionSource.implied', { label: locale === 'uk' ? source.label_uk : source.label_en })
+      return t('permissionSource.implied', { label: labelIn(locale, source) })
     case 'grant':
     case 'deny':
     case 'always_on':
