@@ -68,6 +68,12 @@ describe('options page: the project', async () => {
     await connect(wrapper, '127.0.0.1:54321', '')
     expect(wrapper.get('[data-test="project-url-error"]').text()).toBe('Enter the project URL, starting with https:// (or http:// for a local stack).')
     expect(wrapper.get('[data-test="project-url"]').attributes('aria-invalid')).toBe('true')
+    // The screen reader hears the hint, then the problem.
+    const described = wrapper.get('[data-test="project-url"]').attributes('aria-describedby')!.split(' ')
+    expect(described.map((id) => wrapper.get(`#${id}`).text())).toEqual([
+      'From the project’s API settings, for example https://abcdefgh.supabase.co.',
+      'Enter the project URL, starting with https:// (or http:// for a local stack).',
+    ])
     await connect(wrapper, 'http://127.0.0.1:54321', '')
     expect(wrapper.get('[data-test="project-url-error"]').text()).toBe('')
     expect(wrapper.get('[data-test="anon-key-error"]').text()).toBe('Enter the project’s anon key.')
