@@ -1,4 +1,5 @@
 import type { Session } from '@supabase/supabase-js'
+import type { InvitationPreview } from '../../supabase/functions/_shared/invitation-preview.ts'
 import type { Database } from './database.types.ts'
 import type { Member } from './members.ts'
 import { type ApiContext, invoke, run } from './request.ts'
@@ -33,19 +34,8 @@ export interface InviteResult {
 /** One row of a bulk invite: sent, or refused with the server's code. */
 export type BulkInviteResult = InviteResult | { ok: false; email: string; code: string; message: string; status: number }
 
-/** What the accept page shows about a link (`accept-invitation` GET). */
-export interface InvitationPreview {
-  id: string
-  email: string
-  organization_id: string
-  organization_name: string
-  role_name: string
-  language: 'en' | 'uk'
-  expires_at: string
-  status: 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired'
-  inviter_email: string | null
-  user_exists: boolean
-}
+/** What the accept page shows about a link (`accept-invitation` GET): the edge function's own type. */
+export type { InvitationPreview }
 
 /** Invitations: listing and revoking directly, sending and answering through the edge functions. */
 export function invitationsApi({ db, functions }: ApiContext) {

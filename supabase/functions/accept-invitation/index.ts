@@ -1,23 +1,10 @@
 import type { User } from '@supabase/supabase-js'
 import { anonClient, bearerToken, clientAs, serviceClient, userOf } from '../_shared/clients.ts'
 import { FunctionError, fromPostgrest, json, readJson, requireString, serve } from '../_shared/http.ts'
+import type { InvitationPreview } from '../_shared/invitation-preview.ts'
 import { notifyAdmins } from '../_shared/notify.ts'
 import { actAs } from '../_shared/team-action.ts'
 import { tokenHash } from '../_shared/token.ts'
-
-/** What the accept page shows about a link. */
-interface InvitationPreview {
-  id: string
-  email: string
-  organization_id: string
-  organization_name: string
-  role_name: string
-  language: 'en' | 'uk'
-  expires_at: string
-  status: 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired'
-  inviter_email: string | null
-  user_exists: boolean
-}
 
 const minPasswordLength = 8
 
