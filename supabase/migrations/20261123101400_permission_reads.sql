@@ -3,8 +3,6 @@
 --   my_organizations()                  every organization where the caller has a member row, with
 --                                       why it may be blocked there (deactivated / ip_not_allowed)
 --   my_permissions(org)                 one row per catalog permission: granted, and every reason
---   member_permissions(org, user)       the same rows for any member the caller may read (the member
---                                       card's "why" in one request); my_permissions is it for the caller
 --   explain_permission(org, user, key)  the same reasons for one member and key (admins, or oneself)
 -- The reasons come from ONE function, rolecall_private.permission_sources, and `granted` is
 -- rolecall_private.role_member_holds itself (plus status and IP), so the explanation cannot drift
@@ -215,8 +213,6 @@ comment on function rolecall.my_organizations() is 'Every organization where the
 revoke execute on function rolecall.my_organizations() from public;
 grant execute on function rolecall.my_organizations() to authenticated;
 
--- NOTE: the caller's row of member_permissions, so the two cannot drift: RC101 / RC102 as there, and
--- the IP allowlist applied (the member is the caller).
 create function rolecall.my_permissions(p_org uuid)
 returns table (
   key text, section text, kind rolecall.permission_kind, label_en text, label_uk text,
@@ -224,8 +220,25 @@ returns table (
 )
 language plpgsql stable security definer set search_path = ''
 as $$
+declare
+  v_member uuid;
 begin
-  return query select * from rolecall.member_permissions(p_org, auth.uid());
+  if auth.uid() is null then
+    raise exception 'Sign in first' using errcode = 'RC101';
+  end if;
+  select m.id into v_member from rolecall.members m where m.organization_id = p_org and m.user_id = auth.uid();
+  if v_member is null then
+    raise exception 'You are not a member of this organization' using errcode = 'RC102', detail = format('organization %s', p_org);
+  end if;
+  return query
+    select p.key, p.section, p.kind, p.label_en, p.label_uk, s.granted, s.sources,
+           array(select cp.checkbox_key from rolecall.checkbox_permissions cp
+                  where cp.organization_id = p_org and cp.permission_key = p.key order by cp.checkbox_key)
+      from rolecall_private.permission_sources(v_member, true) s
+      join rolecall.permissions p on p.key = s.permission_key
+      join rolecall.permission_sections ps on ps.key = p.section
+     where p.key = any (rolecall_private.organization_catalog(p_org))
+     order by ps.position, ps.key, p.position, p.key;
 end;
 $$;
 comment on function rolecall.my_permissions(uuid) is 'The caller''s permissions in an organization, one row per permission of the organization''s catalog (its template''s sections and the keys it uses, rolecall_private.organization_catalog), grouped by section: granted (as has_permission decides it for this request), sources (why) and checkboxes (the keys of the organization''s checkboxes that stand for it; labels in member_checkboxes). A deactivated member or one outside its allowlist sees every row denied with that reason.';
@@ -257,34 +270,6 @@ end;
 $$;
 comment on function rolecall_private.readable_member(uuid, uuid, text) is 'The member row of p_user in p_org when the caller may read its permissions: anyone their own (even deactivated: "why can''t I"), others with members.edit_permissions (RC103); RC101 signed out, RC102 not a member, RC306 no such member. p_what names the read in the refusal.';
 revoke execute on function rolecall_private.readable_member(uuid, uuid, text) from public;
-
--- NOTE: for another member the IP allowlist is not applied (their request address is unknown), as in
--- explain_permission.
-create function rolecall.member_permissions(p_org uuid, p_user uuid)
-returns table (
-  key text, section text, kind rolecall.permission_kind, label_en text, label_uk text,
-  granted boolean, sources jsonb, checkboxes text[]
-)
-language plpgsql stable security definer set search_path = ''
-as $$
-declare
-  v_self boolean := p_user is not distinct from auth.uid();
-  v_member uuid := (rolecall_private.readable_member(p_org, p_user, 'others'' permissions')).id;
-begin
-  return query
-    select p.key, p.section, p.kind, p.label_en, p.label_uk, s.granted, s.sources,
-           array(select cp.checkbox_key from rolecall.checkbox_permissions cp
-                  where cp.organization_id = p_org and cp.permission_key = p.key order by cp.checkbox_key)
-      from rolecall_private.permission_sources(v_member, v_self) s
-      join rolecall.permissions p on p.key = s.permission_key
-      join rolecall.permission_sections ps on ps.key = p.section
-     where p.key = any (rolecall_private.organization_catalog(p_org))
-     order by ps.position, ps.key, p.position, p.key;
-end;
-$$;
-comment on function rolecall.member_permissions(uuid, uuid) is 'A member''s permissions in an organization, as my_permissions gives the caller''s: one row per permission of the organization''s catalog, grouped by section, with granted, sources (why) and the keys of the checkboxes that stand for it. Anyone may read their own; others need members.edit_permissions (RC103). For others the IP allowlist is not applied.';
-revoke execute on function rolecall.member_permissions(uuid, uuid) from public;
-grant execute on function rolecall.member_permissions(uuid, uuid) to authenticated;
 
 create function rolecall.explain_permission(p_org uuid, p_user uuid, p_key text) returns jsonb
 language plpgsql stable security definer set search_path = ''

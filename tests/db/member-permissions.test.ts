@@ -3,8 +3,8 @@ import { expectDbError, user, useTestDatabase } from '../support/db.ts'
 import { createOrg } from '../support/orgs.ts'
 
 /**
- * A member's permissions with their sources in one read (member_permissions, 20261123101400_permission_reads.sql):
- * the member card's "why", and my_permissions as the same read for the caller.
+ * A member's permissions with their sources in one read (20261130120100_member_permissions.sql): the
+ * member card's "why", and my_permissions as the same read for the caller.
  */
 const db = await useTestDatabase()
 
