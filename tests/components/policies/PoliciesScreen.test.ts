@@ -78,6 +78,21 @@ describe('PoliciesScreen', async () => {
     await roles.deletePolicy(kept.id)
   })
 
+  it('deleting an unused policy is confirmed, then it leaves the list and the host hears of it', async () => {
+    await signInStores(stack, 'admin@payments.demo', orgs.payments)
+    const unused = await useRolesStore().createPolicy('Unused for deletion', ['payouts.view'])
+    const { wrapper, events } = mountScreen(PoliciesScreen)
+    const row = 'tr[data-policy="Unused for deletion"]'
+    await until(() => wrapper.find(row).exists())
+    await wrapper.get(`${row} [data-test="delete"]`).trigger('click')
+    await until(() => !!$('[role="alertdialog"] [data-test="confirm"]'))
+    expect(events).toEqual([])
+    $('[role="alertdialog"] [data-test="confirm"]')!.click()
+    await until(() => !wrapper.find(row).exists())
+    await until(() => !$('[role="alertdialog"]'))
+    expect(events).toEqual([['policy-changed', { organizationId: orgs.payments, id: unused.id, action: 'deleted' }]])
+  })
+
   it('without policies.manage: the list is shown without edit actions, Add is disabled with the reason', async () => {
     await signInStores(stack, 'analyst@payments.demo', orgs.payments)
     const { wrapper } = mountScreen(PoliciesScreen)

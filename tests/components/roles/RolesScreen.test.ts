@@ -31,6 +31,11 @@ describe('RolesScreen', async () => {
     await wrapper.get('[data-test="add"]').trigger('click')
     await until(() => !!$('[data-test="role-editor"]'))
     const title = $<HTMLInputElement>('[data-test="role-title"]')!
+    // Save without a title only says what is missing; nothing is sent and the dialog stays.
+    $('[data-test="save"]')!.click()
+    await until(() => title.getAttribute('aria-invalid') === 'true')
+    expect($(`#${title.getAttribute('aria-describedby')}`)?.textContent?.trim()).toBe('Enter a role title.')
+    expect(events).toEqual([])
     title.value = 'Support Lead'
     title.dispatchEvent(new Event('input'))
     pick($<HTMLSelectElement>('[data-test="picker-available"]')!, ['Payouts (by resource)', 'Read-only pages (by page)'])
