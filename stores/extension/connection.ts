@@ -16,7 +16,7 @@ export const connectionItem = storage.defineItem<Connection | null>('local:rolec
 
 /**
  * The stack `npm start` runs: port 54321 (supabase/config.toml `[api]`, server/config.ts) and the Supabase
- * CLI's default anon key, both printed by server/main.ts. tests/extension/client.test.ts checks they agree.
+ * CLI's default anon key, both printed by server/main.ts. tests/extension/options/connection.test.ts checks they agree.
  */
 export const LOCAL_PRESET: Connection = {
   url: 'http://127.0.0.1:54321',
