@@ -5,11 +5,9 @@ import { useOrganizationStore } from '../../stores/organization.ts'
 import { useRolesStore } from '../../stores/roles.ts'
 import { useScreenMessages } from '../i18n.ts'
 import type { ViewState } from '../shared/StateView.vue'
+import { viewState } from '../shared/view-state.ts'
 import rolesMessages from './messages.ts'
 import { type CatalogGrouping, catalogTree, organizationCatalog, outsideProduct } from './role-catalog.ts'
-
-// NOTE: the refusals that mean "not for you" rather than "try again".
-const refusedCodes = ['RC101', 'RC102', 'RC103', '42501']
 
 /**
  * What the Roles and Permission Policies tabs share: loading the roles store when the organization and
@@ -39,11 +37,7 @@ export function useCatalogScreen(count: () => number) {
   }
   watch(() => organization.currentId && organization.permissions, (ready) => ready && load(), { immediate: true })
 
-  const state = computed<ViewState>(() => {
-    if (loadError.value) return refusedCodes.includes(loadError.value.code) ? 'refused' : 'error'
-    if (!loaded.value) return 'loading'
-    return count() ? 'ready' : 'empty'
-  })
+  const state = computed<ViewState>(() => viewState({ error: loadError.value, loaded: loaded.value, empty: !count() }))
 
   // NOTE: with every key the organization's policies hold, so a key a policy kept from outside the product's
   // catalog (a page key like settings.view) shows with its label, not hidden, even when my_permissions was read before.

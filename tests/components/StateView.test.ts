@@ -1,7 +1,20 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import StateView from '../../components/shared/StateView.vue'
+import { viewState } from '../../components/shared/view-state.ts'
 import { mountWithI18n } from './mount.ts'
+
+describe('viewState', () => {
+  it('a refusal that means "not for you" is refused; any other failure is an error; then loading, empty, ready', () => {
+    for (const code of ['RC101', 'RC102', 'RC103', '42501']) expect(viewState({ error: { code }, loaded: true, empty: false })).toBe('refused')
+    expect(viewState({ error: { code: 'network' }, loaded: true, empty: false })).toBe('error')
+    expect(viewState({ error: { code: 'PGRST116' }, loaded: true, empty: false })).toBe('error')
+    expect(viewState({ error: { code: 'PGRST116' }, loaded: true, empty: false }, ['PGRST116'])).toBe('refused')
+    expect(viewState({ error: null, loaded: false, empty: true })).toBe('loading')
+    expect(viewState({ error: null, loaded: true, empty: true })).toBe('empty')
+    expect(viewState({ error: undefined, loaded: true, empty: false })).toBe('ready')
+  })
+})
 
 describe('StateView', () => {
   it('loading is a polite status', () => {
