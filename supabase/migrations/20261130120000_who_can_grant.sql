@@ -22,7 +22,10 @@
 --                call would be accepted. Another member's IP allowlist cannot be checked here (their
 --                request address is unknown), as in explain_permission.
 -- Grantors are the organization's active members other than the caller, the primary first, then by
--- name, at most 20: the popup names a few people to ask, not the whole team.
+-- name, at most 20: the popup names a few people to ask, not the whole team. A blocked caller
+-- (deactivated, or outside their IP allowlist) gets none: RLS hides the other members from them, and
+-- this definer function must not name people RLS would not show (the popup already says why they are
+-- blocked and what would lift it).
 
 -- functions
 
@@ -54,6 +57,7 @@ begin
   for v_grantor in
     select m.* from rolecall.members m
      where m.organization_id = p_org and m.status = 'active' and m.id <> v_me.id
+       and v_me.status = 'active' and rolecall_private.ip_allowed(v_me.ip_ranges)
        -- only roles where someone may hold a team permission at all: through the role, or a checkbox
        and m.role_id in (
          select r.id from rolecall.roles r
@@ -133,7 +137,7 @@ begin
     'grantors', v_grantors);
 end;
 $$;
-comment on function rolecall_rpc.who_can_grant(uuid, text) is 'For a permission (RC301 unknown), what would give it to the caller and who could: granted (as has_permission decides for this request); ways: the organization''s roles that hold it, its policies that grant it (with their roles), its checkboxes that stand for it, the actions that imply it; grantors: up to 20 active members other than the caller (the primary first, then by name) whose set_member_overrides (can ''tick'') or change_member_role to one of those roles (can ''change_role'') would be accepted for the caller, as the guards of those writes decide. Any member for their own organization (RC101 signed out, RC102 not a member).';
+comment on function rolecall_rpc.who_can_grant(uuid, text) is 'For a permission (RC301 unknown), what would give it to the caller and who could: granted (as has_permission decides for this request); ways: the organization''s roles that hold it, its policies that grant it (with their roles), its checkboxes that stand for it, the actions that imply it; grantors: up to 20 active members other than the caller (the primary first, then by name; none for a blocked caller, from whom RLS hides the members) whose set_member_overrides (can ''tick'') or change_member_role to one of those roles (can ''change_role'') would be accepted for the caller, as the guards of those writes decide. Any member for their own organization (RC101 signed out, RC102 not a member).';
 revoke execute on function rolecall_rpc.who_can_grant(uuid, text) from public;
 grant execute on function rolecall_rpc.who_can_grant(uuid, text) to authenticated;
 
@@ -146,6 +150,6 @@ begin
   return rolecall_rpc.who_can_grant($1, $2);
 end;
 $$;
-comment on function rolecall.who_can_grant(uuid, text) is 'For a permission (RC301 unknown), what would give it to the caller and who could: granted (as has_permission decides for this request); ways: the organization''s roles that hold it, its policies that grant it (with their roles), its checkboxes that stand for it, the actions that imply it; grantors: up to 20 active members other than the caller (the primary first, then by name) whose set_member_overrides (can ''tick'') or change_member_role to one of those roles (can ''change_role'') would be accepted for the caller, as the guards of those writes decide. Any member for their own organization (RC101 signed out, RC102 not a member).';
+comment on function rolecall.who_can_grant(uuid, text) is 'For a permission (RC301 unknown), what would give it to the caller and who could: granted (as has_permission decides for this request); ways: the organization''s roles that hold it, its policies that grant it (with their roles), its checkboxes that stand for it, the actions that imply it; grantors: up to 20 active members other than the caller (the primary first, then by name; none for a blocked caller, from whom RLS hides the members) whose set_member_overrides (can ''tick'') or change_member_role to one of those roles (can ''change_role'') would be accepted for the caller, as the guards of those writes decide. Any member for their own organization (RC101 signed out, RC102 not a member).';
 revoke execute on function rolecall.who_can_grant(uuid, text) from public;
 grant execute on function rolecall.who_can_grant(uuid, text) to authenticated;

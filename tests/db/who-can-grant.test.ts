@@ -10,8 +10,8 @@ import { createOrg } from '../support/orgs.ts'
  */
 const db = await useTestDatabase()
 
-async function whoCanGrant(userId: string, orgId: string, key: string): Promise<WhoCanGrant> {
-  return only(await db.rpc<{ who_can_grant: WhoCanGrant }>(user(userId), 'who_can_grant', { p_org: orgId, p_key: key })).who_can_grant
+async function whoCanGrant(userId: string, orgId: string, key: string, ip?: string): Promise<WhoCanGrant> {
+  return only(await db.rpc<{ who_can_grant: WhoCanGrant }>(user(userId, ip ? { ip } : {}), 'who_can_grant', { p_org: orgId, p_key: key })).who_can_grant
 }
 
 /** Grantors as `email: can`, in the order returned. */
@@ -136,12 +136,22 @@ describe('who_can_grant', () => {
     }
   })
 
-  it('a deactivated member still learns why, and who could help', async () => {
+  it('outside their IP allowlist, a member learns no names either; inside it, they do', async () => {
     const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
+    await db.rpc(user(org.primary.userId), 'set_ip_allowlist', { p_member: org.members.user!.memberId, p_allowlist: ['203.0.113.0/24'] })
+    expect((await whoCanGrant(org.members.user!.userId, org.orgId, 'bills.view', '198.51.100.1')).grantors).toEqual([])
+    expect(grantorsOf(await whoCanGrant(org.members.user!.userId, org.orgId, 'bills.view', '203.0.113.9'))).toEqual([`${org.primary.email}: tick,change_role`])
+  })
+
+  it('a deactivated member still learns what would grant it, but no names: RLS hides the members from them', async () => {
+    const org = await createOrg(db, 'justpaid', { roles: ['admin', 'user'] })
+    const before = await whoCanGrant(org.members.user!.userId, org.orgId, 'bills.view')
+    expect(grantorsOf(before)).toEqual([`${org.primary.email}: tick,change_role`])
     await db.rpc(user(org.primary.userId), 'deactivate_member', { p_member: org.members.user!.memberId })
     const answer = await whoCanGrant(org.members.user!.userId, org.orgId, 'bills.view')
     expect(answer.granted).toBe(false)
-    expect(grantorsOf(answer)).toEqual([`${org.primary.email}: tick,change_role`])
+    expect(answer.ways.roles.length).toBeGreaterThan(0)
+    expect(answer.grantors).toEqual([])
   })
 })
 

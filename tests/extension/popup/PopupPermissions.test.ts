@@ -130,6 +130,11 @@ describe('popup: what may I do, and why', async () => {
     expect(wrapper.get('[data-test="blocked-deactivated"]').text())
       .toBe('Your access to Paycove Demo LLC is deactivated: you may do nothing there until an admin activates you again.')
     expect(wrapper.get('[data-test="status"]').text()).toBe('Deactivated')
+    // "Why not?" names nobody while blocked (the server hides the members) and says what comes first.
+    await wrapper.get('[data-row] [data-test="why-not"]').trigger('click')
+    await until(() => wrapper.find('[data-test="why-not-answer"] [data-test="ways"]').exists())
+    expect(wrapper.find('[data-test="grantors"]').exists()).toBe(false)
+    expect(wrapper.get('[data-test="why-not-answer"]').text()).toContain('While your access here is blocked, nothing can be given to you')
   })
 
   it('search matches labels in either language and keys, and says when nothing does', async () => {
