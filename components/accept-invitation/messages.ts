@@ -24,6 +24,8 @@ export default {
       answerTitle: 'Signed in as {email}',
       accept: 'Accept invitation',
       decline: 'Decline',
+      declineTitle: 'Decline the invitation to {organization}?',
+      declineBody: 'The invitation is used up: to join later, an admin has to invite you again.',
       working: 'One moment…',
       ignore: 'Not for you? Ignore the email: the link stops working when it expires.',
       problems: {
@@ -70,6 +72,8 @@ export default {
       answerTitle: 'Ви увійшли як {email}',
       accept: 'Прийняти запрошення',
       decline: 'Відхилити',
+      declineTitle: 'Відхилити запрошення до {organization}?',
+      declineBody: 'Запрошення буде використано: щоб приєднатися пізніше, адміністратор має запросити вас знову.',
       working: 'Хвилинку…',
       ignore: 'Запрошення не для вас? Просто проігноруйте лист: посилання перестане діяти, коли мине його термін.',
       problems: {

@@ -99,6 +99,11 @@ describe('AcceptInvitationPage', async () => {
     await until(() => wrapper.find('[data-test="answer"]').exists())
     expect(wrapper.get('[data-test="answer"]').text()).toContain('Signed in as member@blank.demo')
     await wrapper.get('[data-test="decline"]').trigger('click')
+    // Declining uses the invitation up: it asks first.
+    await until(() => document.querySelector('[role="alertdialog"] [data-test="confirm"]') !== null)
+    expect(document.querySelector('[role="alertdialog"]')?.textContent).toContain('Decline the invitation to')
+    expect(wrapper.find('[data-outcome="declined"]').exists()).toBe(false)
+    document.querySelector<HTMLButtonElement>('[role="alertdialog"] [data-test="confirm"]')!.click()
     await until(() => wrapper.find('[data-outcome="declined"]').exists())
     expect(wrapper.text()).toContain('Invitation declined')
   })
